@@ -1,0 +1,72 @@
+/** Product and group cards used on listing pages. */
+import { Link } from "@remix-run/react";
+import { formatMoney } from "~/i18n/format";
+import { href } from "~/i18n/i18n";
+import { pick } from "~/i18n/localized";
+import { useT } from "~/i18n/use-lang";
+
+export interface ProductCardData {
+  slug: string;
+  titleTh: string;
+  titleEn: string;
+  priceSatang: number;
+  unitTh: string;
+  unitEn: string;
+  madeToOrder: boolean;
+  leadTimeDays: number | null;
+  stock: number;
+  category: { slug: string };
+  group?: { nameTh: string; nameEn: string; province: { nameTh: string; nameEn: string } };
+}
+
+export function productArt(slug: string, category: string) {
+  return `/art/${encodeURIComponent(category)}/${encodeURIComponent(slug)}.svg`;
+}
+
+export function ProductCard({ product }: { product: ProductCardData }) {
+  const { t, lang } = useT();
+  const title = pick(lang, product.titleTh, product.titleEn);
+  return (
+    <li className="card product-card">
+      <Link to={href(lang, `/products/${product.slug}`)} className="card-link">
+        <img src={productArt(product.slug, product.category.slug)} alt="" width={400} height={400} loading="lazy" decoding="async" />
+        <span className="card-title">{title}</span>
+      </Link>
+      {product.group ? (
+        <span className="card-meta">
+          {pick(lang, product.group.nameTh, product.group.nameEn)} · {pick(lang, product.group.province.nameTh, product.group.province.nameEn)}
+        </span>
+      ) : null}
+      <span className="card-price">
+        {formatMoney(product.priceSatang, lang)} <span className="unit">/ {pick(lang, product.unitTh, product.unitEn)}</span>
+      </span>
+      {product.madeToOrder ? <span className="badge">{t("product.madeToOrder")}</span> : null}
+    </li>
+  );
+}
+
+export interface GroupCardData {
+  slug: string;
+  nameTh: string;
+  nameEn: string;
+  villageTh: string;
+  villageEn: string;
+  memberCount: number;
+  province: { nameTh: string; nameEn: string };
+}
+
+export function GroupCard({ group }: { group: GroupCardData }) {
+  const { t, lang } = useT();
+  return (
+    <li className="card group-card">
+      <Link to={href(lang, `/groups/${group.slug}`)} className="card-link">
+        <img src={`/art/group/${encodeURIComponent(group.slug)}.svg`} alt="" width={400} height={400} loading="lazy" decoding="async" />
+        <span className="card-title">{pick(lang, group.nameTh, group.nameEn)}</span>
+      </Link>
+      <span className="card-meta">
+        {pick(lang, group.villageTh, group.villageEn)} · {pick(lang, group.province.nameTh, group.province.nameEn)}
+      </span>
+      <span className="card-meta">{t("group.members", { count: group.memberCount })}</span>
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+/** The error page in the reader's language: 404, 401 (sign in), 403, or a plain 500. */
+import { Link } from "@remix-run/react";
+import { href } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-lang";
+
+export function ErrorPage({ status }: { status: number }) {
+  const { t, lang } = useT();
+  const [title, text] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
+      : status === 401 || status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
+        : [t("errors.serverTitle"), t("errors.serverText")];
+  return (
+    <section className="page narrow error-page" aria-labelledby="error-title">
+      <p className="error-code">{status}</p>
+      <h1 id="error-title">{title}</h1>
+      <p>{text}</p>
+      <p className="actions">
+        {status === 401 ? (
+          <Link className="button" to={href(lang, "/signin")}>
+            {t("nav.signIn")}
+          </Link>
+        ) : null}
+        <Link className="button secondary" to={href(lang, "/")}>
+          {t("errors.backHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}

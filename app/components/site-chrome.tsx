@@ -1,0 +1,73 @@
+/** Header and footer around every page. */
+import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { href, switchLangPath } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-lang";
+import type { RootData } from "~/root";
+import { CsrfInput } from "./forms";
+
+export function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
+  const { t, lang } = useT();
+  const location = useLocation();
+  const other = lang === "th" ? "en" : "th";
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("site.skipToContent")}
+      </a>
+      <div className="header-inner">
+        <Link to={href(lang, "/")} className="brand" aria-label={t("nav.home")}>
+          <span className="brand-mark" aria-hidden="true">
+            ส
+          </span>
+          <span>{t("site.name")}</span>
+        </Link>
+        <nav aria-label={t("site.mainNav")} className="header-nav">
+          <Link
+            to={switchLangPath(location.pathname, other) + location.search}
+            hrefLang={other}
+            lang={other}
+            aria-label={t("site.switchLanguageLabel")}
+            className="lang-switch"
+          >
+            {t("site.switchLanguage")}
+          </Link>
+          {user ? (
+            <>
+              <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link to={href(lang, "/signin")}>{t("nav.signIn")}</Link>
+              <Link to={href(lang, "/signup")} className="button small">
+                {t("nav.signUp")}
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function SignOutButton() {
+  const { t, lang } = useT();
+  return (
+    <Form method="post" action={href(lang, "/signout")} className="inline-form">
+      <CsrfInput />
+      <button type="submit" className="link-button">
+        {t("nav.signOut")}
+      </button>
+    </Form>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useT();
+  const root = useRouteLoaderData<RootData>("root");
+  return (
+    <footer className="site-footer" data-signed-in={root?.user ? "yes" : "no"}>
+      <p>{t("site.footer")}</p>
+    </footer>
+  );
+}

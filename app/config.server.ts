@@ -1,0 +1,108 @@
+/**
+ * The store's configuration: every environment variable it reads, parsed once
+ * by zod at boot. A wrong or missing value stops the process with one readable
+ * message naming the variable and what it should be, instead of failing later
+ * somewhere far from the cause.
+ */
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
+    message: 'must be a PostgreSQL URL such as "postgresql://user:password@localhost:5432/sammachip"',
+  });
+
+const percent = z.coerce
+  .number({ message: "must be a number from 0 to 100" })
+  .min(0, "must be a number from 0 to 100")
+  .max(100, "must be a number from 0 to 100");
+
+const port = z.coerce
+  .number({ message: "must be a port number (1–65535)" })
+  .int("must be a port number (1–65535)")
+  .min(1, "must be a port number (1–65535)")
+  .max(65535, "must be a port number (1–65535)");
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined));
+
+export const configSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { message: 'must be "development", "production" or "test"' })
+    .default("development"),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Unset: the store starts its own embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: postgresUrl.optional().or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().min(1, "must be a folder path").default(".data"),
+  EMBEDDED_PG_PORT: port.default(54329),
+  /** Signs session cookies; generated and kept under DATA_DIR when unset outside production. */
+  SESSION_SECRET: optionalText.pipe(
+    z.string().min(32, "must be at least 32 characters of random text").optional(),
+  ),
+  /** Where the store is reached from outside, for canonical links and sitemaps. */
+  PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute URL such as "https://example.com"' }).optional()),
+  /** The platform's share of each sale, in percent. */
+  PLATFORM_FEE_PERCENT: percent.default(0),
+  /** Sign-in attempts allowed per email (and per client address) in LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  MEILI_URL: optionalText.pipe(z.url({ message: 'must be the Meilisearch URL such as "http://127.0.0.1:7700"' }).optional()),
+  MEILI_API_KEY: optionalText,
+  /**
+   * Seed the demo catalog and demo accounts into an empty database at start.
+   * Unset: yes for a local store (embedded database or not production), no for
+   * a production deployment, which must never get accounts with known passwords.
+   */
+  SEED_DEMO: z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) {
+    const config = result.data;
+    if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.SESSION_SECRET) {
+      throw new ConfigError([
+        "SESSION_SECRET: must be set in production when DATABASE_URL is set (at least 32 characters of random text)",
+      ]);
+    }
+    return config;
+  }
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    const got = typeof issue.path[0] === "string" ? env[issue.path[0]] : undefined;
+    const shown = got === undefined ? "" : ` (got ${JSON.stringify(redact(name, got))})`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+function redact(name: string, value: string): string {
+  if (/SECRET|KEY|PASSWORD/.test(name)) return "…";
+  return value.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:…@");
+}
+
+// Kept on globalThis: the server entry and the Remix build are separate module
+// graphs, and both must see the configuration as it was at boot.
+const holder = globalThis as unknown as { __sammachipConfig?: Config };
+
+/** The process's configuration, parsed on first use. */
+export function config(): Config {
+  holder.__sammachipConfig ??= parseConfig(process.env);
+  return holder.__sammachipConfig;
+}

@@ -1,0 +1,36 @@
+/**
+ * The one Prisma client of the process, kept on globalThis so that the server
+ * entry, the Remix build and hot reloads all share one connection pool. It
+ * connects to the database the server entry prepared (useDatabase), or to
+ * DATABASE_URL in tests and scripts.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const holder = globalThis as unknown as {
+  __sammachipDb?: { url: string; client: PrismaClient };
+  __sammachipDbUrl?: string;
+};
+
+/** Points the process at the database the server prepared (embedded or configured). */
+export function useDatabase(url: string) {
+  holder.__sammachipDbUrl = url;
+}
+
+export function createDb(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+}
+
+/** The shared client for the current DATABASE_URL. */
+export function db(): PrismaClient {
+  const url = holder.__sammachipDbUrl ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: the database was not prepared before use");
+  if (holder.__sammachipDb?.url !== url) {
+    void holder.__sammachipDb?.client.$disconnect();
+    holder.__sammachipDb = { url, client: createDb(url) };
+  }
+  return holder.__sammachipDb.client;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatMoney, formatYear } from "./format";
+import { href, langFromParam, switchLangPath } from "./i18n";
+
+describe("formatMoney", () => {
+  it("shows whole baht without decimals", () => {
+    expect(formatMoney(125_000, "th")).toBe("฿1,250");
+    expect(formatMoney(125_000, "en")).toBe("฿1,250");
+  });
+  it("keeps satang when there are any", () => {
+    expect(formatMoney(125_050, "th")).toBe("฿1,250.50");
+  });
+});
+
+describe("dates", () => {
+  it("shows Buddhist-era years in Thai and Common Era in English", () => {
+    expect(formatYear(2003, "th")).toContain("2546");
+    expect(formatYear(2003, "en")).toBe("2003");
+    expect(formatDate(new Date("2026-11-21T03:00:00Z"), "th")).toContain("2569");
+  });
+});
+
+describe("language paths", () => {
+  it("accepts no prefix as Thai and only en as a prefix", () => {
+    expect(langFromParam(undefined)).toBe("th");
+    expect(langFromParam("en")).toBe("en");
+    expect(langFromParam("fr")).toBeNull();
+    expect(langFromParam("th")).toBeNull();
+  });
+  it("builds and switches language-prefixed paths", () => {
+    expect(href("en", "/")).toBe("/en");
+    expect(href("en", "/products/x")).toBe("/en/products/x");
+    expect(href("th", "/products/x")).toBe("/products/x");
+    expect(switchLangPath("/en/products/x", "th")).toBe("/products/x");
+    expect(switchLangPath("/en", "th")).toBe("/");
+    expect(switchLangPath("/groups/y", "en")).toBe("/en/groups/y");
+    expect(switchLangPath("/", "en")).toBe("/en");
+  });
+});

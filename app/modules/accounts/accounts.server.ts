@@ -1,0 +1,104 @@
+/**
+ * Accounts: users, their passwords, their signed-in sessions, and the sign-in
+ * rate limit. Owns the User, Session and LoginAttempt tables.
+ */
+import { db } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { Locale } from "~/generated/prisma/enums";
+import { EmailTakenError, InvalidCredentialsError, TooManyAttemptsError } from "./errors";
+import { hashPassword, verifyPassword } from "./password.server";
+import type { SignUpInput } from "./schemas";
+
+export const SESSION_DAYS = 30;
+
+export interface RateLimit {
+  maxAttempts: number;
+  windowMinutes: number;
+}
+
+export async function signUp(input: SignUpInput & { locale: Locale }) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().user.create({
+      data: { email: input.email, name: input.name, passwordHash, locale: input.locale },
+      select: { id: true, email: true, name: true, role: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    throw error;
+  }
+}
+
+// A real Argon2 hash of a random password: checking against it when the email
+// is unknown costs the same time as a real check, so timing does not reveal
+// which emails have accounts.
+const decoyHash = hashPassword(crypto.randomUUID());
+
+/**
+ * Checks an email and password. Failed attempts are counted per email and per
+ * client address; past the limit every attempt is refused until the window
+ * has passed, even with the right password.
+ */
+export async function authenticate(input: {
+  email: string;
+  password: string;
+  clientAddress: string;
+  limit: RateLimit;
+}) {
+  const keys = [`email:${input.email}`, `ip:${input.clientAddress}`];
+  const since = new Date(Date.now() - input.limit.windowMinutes * 60_000);
+  const failures = await db().loginAttempt.groupBy({
+    by: ["key"],
+    where: { key: { in: keys }, succeeded: false, createdAt: { gte: since } },
+    _count: { _all: true },
+  });
+  if (failures.some((row) => row._count._all >= input.limit.maxAttempts)) {
+    throw new TooManyAttemptsError(input.limit.windowMinutes);
+  }
+
+  const user = await db().user.findUnique({ where: { email: input.email } });
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
+  await db().loginAttempt.createMany({
+    data: keys.map((key) => ({ key, succeeded: Boolean(user && valid) })),
+  });
+  if (!user || !valid) throw new InvalidCredentialsError();
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** Starts a new session, ending `previousSessionId` (rotation at sign-in). */
+export async function startSession(userId: string, previousSessionId?: string) {
+  return db().$transaction(async (tx) => {
+    if (previousSessionId) await tx.session.deleteMany({ where: { id: previousSessionId } });
+    return tx.session.create({
+      data: { userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
+      select: { id: true, expiresAt: true },
+    });
+  });
+}
+
+export async function endSession(sessionId: string) {
+  await db().session.deleteMany({ where: { id: sessionId } });
+}
+
+/** The signed-in user of a session, with their group memberships; null if expired or unknown. */
+export async function userForSession(sessionId: string) {
+  const session = await db().session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          memberships: { select: { groupId: true, role: true } },
+        },
+      },
+    },
+  });
+  if (!session || session.expiresAt < new Date()) return null;
+  return session.user;
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof userForSession>>>;

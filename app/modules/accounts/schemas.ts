@@ -1,0 +1,33 @@
+/**
+ * The account forms' schemas, shared by browser and server. Messages are
+ * dictionary keys ("errors.email"), translated where they are shown, so one
+ * schema serves both languages.
+ */
+import { z } from "zod";
+
+const email = z
+  .string({ message: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(254, "errors.email")
+  .pipe(z.email({ message: "errors.email" }))
+  .transform((value) => value.toLowerCase());
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ message: "errors.required" }).min(1, "errors.required").max(128, "errors.passwordTooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export const signUpSchema = z.object({
+  name: z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(80, "errors.nameTooLong"),
+  email,
+  password: z
+    .string({ message: "errors.required" })
+    .min(1, "errors.required")
+    .min(8, "errors.passwordTooShort")
+    .max(128, "errors.passwordTooLong"),
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;
+export type SignUpInput = z.infer<typeof signUpSchema>;

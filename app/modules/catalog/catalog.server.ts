@@ -1,0 +1,71 @@
+/**
+ * The catalog as buyers see it: active products with their group, category
+ * and certifications. Owns Product, Category, Certification and ProductImage.
+ */
+import { db } from "~/db/client.server";
+
+const cardSelect = {
+  id: true,
+  slug: true,
+  titleTh: true,
+  titleEn: true,
+  priceSatang: true,
+  unitTh: true,
+  unitEn: true,
+  stock: true,
+  madeToOrder: true,
+  leadTimeDays: true,
+  category: { select: { slug: true } },
+  group: {
+    select: { slug: true, nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } },
+  },
+} as const;
+
+export type ProductCard = Awaited<ReturnType<typeof newProducts>>[number];
+
+/** Active products of verified groups, newest first. */
+export function newProducts({ limit }: { limit: number }) {
+  return db().product.findMany({
+    where: { status: "ACTIVE", group: { verificationStatus: "VERIFIED" } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+}
+
+/** An active product by its slug, with all a product page shows; null when there is none to show. */
+export async function productPage(slug: string) {
+  const product = await db().product.findFirst({
+    where: { slug, status: "ACTIVE", group: { verificationStatus: "VERIFIED" } },
+    select: {
+      ...cardSelect,
+      storyTh: true,
+      storyEn: true,
+      weightGrams: true,
+      category: { select: { slug: true, nameTh: true, nameEn: true } },
+      certifications: {
+        select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } },
+      },
+      group: {
+        select: {
+          id: true,
+          slug: true,
+          nameTh: true,
+          nameEn: true,
+          villageTh: true,
+          villageEn: true,
+          memberCount: true,
+          province: { select: { nameTh: true, nameEn: true } },
+        },
+      },
+    },
+  });
+  if (!product) return null;
+  const moreFromGroup = await db().product.findMany({
+    where: { groupId: product.group.id, status: "ACTIVE", id: { not: product.id } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 4,
+    select: cardSelect,
+  });
+  return { product, moreFromGroup };
+}

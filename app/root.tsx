@@ -1,0 +1,89 @@
+/**
+ * The document: language, hreflang alternates, header and footer, and the
+ * error page every route falls back to. The root loader gives each page the
+ * signed-in user (if any) and the CSRF token its forms post back.
+ */
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { ErrorPage } from "~/components/error-page";
+import { i18nFor, localeOf, switchLangPath } from "~/i18n/i18n";
+import { langOfPath } from "~/i18n/use-lang";
+import { csrfToken } from "~/web/csrf.server";
+import { publicOrigin } from "~/web/origin.server";
+import { getUser } from "~/web/session.server";
+import stylesheet from "~/styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, csrf] = await Promise.all([getUser(request), csrfToken(request)]);
+  return data(
+    {
+      user: user ? { name: user.name, role: user.role } : null,
+      csrf: csrf.token,
+      origin: publicOrigin(request),
+    },
+    { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },
+  );
+}
+
+export type RootData = typeof loader;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const lang = langOfPath(location.pathname);
+  const root = useRouteLoaderData<RootData>("root");
+  const origin = root?.origin ?? "";
+  return (
+    <html lang={lang === "th" ? "th" : "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#5b2a86" />
+        <Meta />
+        <link rel="alternate" hrefLang="th" href={`${origin}${switchLangPath(location.pathname, "th")}`} />
+        <link rel="alternate" hrefLang="en" href={`${origin}${switchLangPath(location.pathname, "en")}`} />
+        <link rel="alternate" hrefLang="x-default" href={`${origin}${switchLangPath(location.pathname, "th")}`} />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18nFor(lang)}>
+          <SiteHeader user={root?.user ?? null} />
+          <main id="main">{children}</main>
+          <SiteFooter />
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} />;
+}
+
+export { localeOf };

@@ -1,0 +1,125 @@
+/** A group's workspace: its members see their products; managers and owners set stock. */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfInput } from "~/components/forms";
+import { translator } from "~/i18n/i18n";
+import { pick } from "~/i18n/localized";
+import { langOfPath, useT } from "~/i18n/use-lang";
+import { groupBySlug } from "~/modules/groups/groups.server";
+import { ProductNotInGroupError, groupProductsForWorkspace, setStock } from "~/modules/catalog/stock.server";
+import { requireCsrf } from "~/web/csrf.server";
+import { requireGroupRole } from "~/web/guards.server";
+import { notFound } from "~/web/http.server";
+import { requireLang } from "~/web/lang.server";
+import { slugParam } from "~/web/params";
+
+async function groupFrom(params: LoaderFunctionArgs["params"]) {
+  requireLang(params);
+  const slug = slugParam(params.slug);
+  const group = slug ? await groupBySlug(slug) : null;
+  if (!group) throw notFound("No such group");
+  return group;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const group = await groupFrom(params);
+  await requireGroupRole(request, group.id, "MEMBER");
+  return { group, products: await groupProductsForWorkspace(group.id) };
+}
+
+const setStockSchema = z.object({
+  productId: z.string().min(1).max(40),
+  stock: z.coerce.number({ message: "workspace.stockInvalid" }).int("workspace.stockInvalid").min(0, "workspace.stockInvalid").max(100_000, "workspace.stockInvalid"),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const group = await groupFrom(params);
+  const user = await requireGroupRole(request, group.id, "MANAGER");
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const parsed = setStockSchema.safeParse(Object.fromEntries(form));
+  const productId = String(form.get("productId") ?? "");
+  if (!parsed.success) return data({ productId, error: "workspace.stockInvalid", saved: false }, { status: 400 });
+  try {
+    await setStock({ groupId: group.id, productId: parsed.data.productId, stock: parsed.data.stock, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ProductNotInGroupError) throw new Response("Not this group's product", { status: 403 });
+    throw error;
+  }
+  return { productId, error: null, saved: true };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }) => {
+  const lang = langOfPath(location.pathname);
+  const t = translator(lang);
+  const name = loaderData ? pick(lang, loaderData.group.nameTh, loaderData.group.nameEn) : "";
+  return [{ title: t("workspace.title", { group: name }) }, { name: "robots", content: "noindex" }];
+};
+
+export default function GroupWorkspace() {
+  const { group, products } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  return (
+    <section className="page" aria-labelledby="workspace-title">
+      <h1 id="workspace-title">{t("workspace.title", { group: pick(lang, group.nameTh, group.nameEn) })}</h1>
+      <p>{t("workspace.intro")}</p>
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {t("workspace.saved")}
+        </p>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t("workspace.product")}</th>
+            <th scope="col">{t("workspace.stock")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {products.map((product) => {
+            const title = pick(lang, product.titleTh, product.titleEn);
+            const error = result?.productId === product.id ? result.error : null;
+            return (
+              <tr key={product.id}>
+                <td>{title}</td>
+                <td>
+                  {product.madeToOrder ? (
+                    t("workspace.madeToOrder")
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <CsrfInput />
+                      <input type="hidden" name="productId" value={product.id} />
+                      <label className="visually-hidden" htmlFor={`stock-${product.id}`}>
+                        {t("workspace.stock")} {title}
+                      </label>
+                      <input
+                        id={`stock-${product.id}`}
+                        name="stock"
+                        inputMode="numeric"
+                        defaultValue={product.stock}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `stock-error-${product.id}` : undefined}
+                        className="stock-input"
+                      />
+                      <button type="submit" className="button small">
+                        {t("workspace.save")}
+                      </button>
+                      {error ? (
+                        <p id={`stock-error-${product.id}`} className="field-error" role="alert">
+                          {t(error)}
+                        </p>
+                      ) : null}
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

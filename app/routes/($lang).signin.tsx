@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { CsrfInput, Field } from "~/components/forms";
+import { config } from "~/config.server";
+import { href, translator } from "~/i18n/i18n";
+import { langOfPath, useT } from "~/i18n/use-lang";
+import { authenticate, startSession } from "~/modules/accounts/accounts.server";
+import { InvalidCredentialsError, TooManyAttemptsError } from "~/modules/accounts/errors";
+import { signInSchema } from "~/modules/accounts/schemas";
+import { requireCsrf } from "~/web/csrf.server";
+import { parseForm } from "~/web/forms.server";
+import { safeRedirect } from "~/web/http.server";
+import { requireLang } from "~/web/lang.server";
+import { commitSessionCookie, sessionIdFrom } from "~/web/session.server";
+
+export function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  return null;
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const parsed = parseForm(signInSchema, form);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, formError: null }, { status: 400 });
+  const { LOGIN_MAX_ATTEMPTS, LOGIN_WINDOW_MINUTES } = config();
+  try {
+    const user = await authenticate({
+      email: parsed.data.email,
+      password: parsed.data.password,
+      clientAddress: context.clientAddress ?? "unknown",
+      limit: { maxAttempts: LOGIN_MAX_ATTEMPTS, windowMinutes: LOGIN_WINDOW_MINUTES },
+    });
+    const session = await startSession(user.id, await sessionIdFrom(request));
+    return redirect(safeRedirect(parsed.data.redirectTo, href(lang, "/")), {
+      headers: { "Set-Cookie": await commitSessionCookie(session.id) },
+    });
+  } catch (error) {
+    const values = { email: parsed.data.email };
+    if (error instanceof TooManyAttemptsError) {
+      return data(
+        { fieldErrors: {}, values, formError: { key: "errors.tooManyAttempts", minutes: error.retryAfterMinutes } },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterMinutes * 60) } },
+      );
+    }
+    if (error instanceof InvalidCredentialsError) {
+      return data({ fieldErrors: {}, values, formError: { key: "errors.invalidCredentials", minutes: 0 } }, { status: 401 });
+    }
+    throw error;
+  }
+}
+
+export const meta: MetaFunction = ({ location }) => {
+  const t = translator(langOfPath(location.pathname));
+  return [{ title: `${t("auth.signInTitle")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function SignIn() {
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  const [search] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="page narrow" aria-labelledby="signin-title">
+      <h1 id="signin-title">{t("auth.signInTitle")}</h1>
+      {result?.formError ? (
+        <p className="form-error" role="alert">
+          {t(result.formError.key, { minutes: result.formError.minutes })}
+        </p>
+      ) : null}
+      <Form method="post" noValidate className="stack">
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={search.get("redirectTo") ?? ""} />
+        <Field
+          label={t("auth.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={result?.values?.email ?? ""}
+          error={result?.fieldErrors && "email" in result.fieldErrors ? result.fieldErrors.email : undefined}
+        />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={result?.fieldErrors && "password" in result.fieldErrors ? result.fieldErrors.password : undefined}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("auth.submitSignIn")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.noAccount")} <Link to={href(lang, "/signup")}>{t("nav.signUp")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { CsrfInput, Field } from "~/components/forms";
+import { href, translator } from "~/i18n/i18n";
+import { langOfPath, useT } from "~/i18n/use-lang";
+import { signUp, startSession } from "~/modules/accounts/accounts.server";
+import { EmailTakenError } from "~/modules/accounts/errors";
+import { signUpSchema } from "~/modules/accounts/schemas";
+import { requireCsrf } from "~/web/csrf.server";
+import { parseForm } from "~/web/forms.server";
+import { requireLang } from "~/web/lang.server";
+import { commitSessionCookie, sessionIdFrom } from "~/web/session.server";
+
+export function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  return null;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const parsed = parseForm(signUpSchema, form);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  try {
+    const user = await signUp({ ...parsed.data, locale: lang });
+    const session = await startSession(user.id, await sessionIdFrom(request));
+    return redirect(href(lang, "/"), { headers: { "Set-Cookie": await commitSessionCookie(session.id) } });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      const { password: _password, ...values } = parsed.data;
+      return data({ fieldErrors: { email: "errors.emailTaken" } as Record<string, string>, values }, { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export const meta: MetaFunction = ({ location }) => {
+  const t = translator(langOfPath(location.pathname));
+  return [{ title: `${t("auth.signUpTitle")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function SignUp() {
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = result?.fieldErrors ?? {};
+  const values: Record<string, string> = result?.values ?? {};
+  return (
+    <section className="page narrow" aria-labelledby="signup-title">
+      <h1 id="signup-title">{t("auth.signUpTitle")}</h1>
+      <Form method="post" noValidate className="stack">
+        <CsrfInput />
+        <Field label={t("auth.name")} name="name" autoComplete="name" required defaultValue={values.name ?? ""} error={errors.name} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={values.email ?? ""} error={errors.email} />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t("auth.passwordHint")}
+          error={errors.password}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("auth.submitSignUp")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.haveAccount")} <Link to={href(lang, "/signin")}>{t("nav.signIn")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The store's process: reads the configuration, brings the database up
+ * (embedded PostgreSQL unless DATABASE_URL is set) and migrates it, seeds the
+ * demo catalog into an empty database, then serves the Remix app with Express.
+ * `npm start` runs the production build; `npm run dev` serves through Vite.
+ */
+import compression from "compression";
+import express from "express";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { config, ConfigError, type Config } from "~/config.server";
+import { db, useDatabase } from "~/db/client.server";
+import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
+import { progressBar } from "~/cli/progress";
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from "../prisma/seed/demo";
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+let settings: Config;
+try {
+  settings = config();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+const database = await prepareDatabase(settings).catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError) fail(error.message);
+  fail(`Could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+});
+useDatabase(database.url);
+if (database.appliedMigrations.length > 0) console.log(`Applied migrations: ${database.appliedMigrations.join(", ")}`);
+
+const localStore = database.embedded || settings.NODE_ENV !== "production";
+if ((settings.SEED_DEMO ?? localStore) && (await db().occupationGroup.count()) === 0) {
+  const bar = progressBar("Seeding the demo catalog");
+  await seedDemo(db(), { onProgress: bar.update });
+  bar.done();
+}
+if (localStore) {
+  console.log(
+    [
+      "Demo accounts (development only), password for all: " + DEMO_PASSWORD,
+      `  consumer: ${demoAccounts.consumer.email}`,
+      `  staff:    ${demoAccounts.staff.email}`,
+      `  a group owner, e.g. ${demoAccounts.ownerOf("ban-thon-krajood").email} (owner.<group-slug>@demo.sammachip.test)`,
+    ].join("\n"),
+  );
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (settings.NODE_ENV === "production") {
+  const buildDir = path.resolve("build");
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
+} else {
+  const vite = await import("vite").then((module) => module.createServer({ server: { middlewareMode: true } }));
+  app.use(vite.middlewares);
+  build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: settings.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(settings.PORT, settings.HOST, () => {
+  const shown = settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST;
+  console.log(`Sammachip Market is open on http://${shown}:${settings.PORT}`);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: closing`);
+  server.close();
+  await db().$disconnect().catch(() => {});
+  await database.stop().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
