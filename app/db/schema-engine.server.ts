@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 type Bindings = typeof import("@prisma/schema-engine-wasm");
-export type SchemaEngine = InstanceType<Bindings["SchemaEngine"]>;
+export type SchemaEngine = import("@prisma/schema-engine-wasm").SchemaEngine;
 
 let bindings: Promise<Bindings> | undefined;
 
@@ -39,7 +39,20 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   bindings ??= loadBindings();
   const { SchemaEngine } = await bindings;
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // The engine opens connections through the factory but never closes them;
+  // an open one would keep holding Prisma's migration advisory lock, so every
+  // adapter it opens is tracked and disposed of when the work is done.
+  const factory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked = Object.assign(Object.create(factory) as PrismaPg, {
+    connect: async () => track(await factory.connect()),
+    connectToShadowDb: async () => track(await factory.connectToShadowDb()),
+  });
+  function track<A extends { dispose(): Promise<void> }>(adapter: A): A {
+    opened.push(adapter);
+    return adapter;
+  }
+  const adapter = bindMigrationAwareSqlAdapterFactory(tracked);
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", schema]] },
@@ -50,5 +63,6 @@ export async function withSchemaEngine<T>(
     return await work(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((connection) => connection.dispose().catch(() => {})));
   }
 }

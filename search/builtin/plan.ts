@@ -1,0 +1,162 @@
+/**
+ * Turns a query string into a plan the built-in engine can run: a list of concepts, each a set
+ * of interchangeable index terms. A concept comes from a vocabulary phrase ("ผ้าไหม" → silk, ไหม,
+ * ผ้าไหม…) or from a single word. Unknown words are repaired here: a truncated Thai word becomes
+ * a prefix ("ผ้าไหมมัดหมี" → …"หมี*"), an unknown Latin word becomes its closest known words
+ * ("cofee" → coffee), which also yields the didYouMean correction.
+ */
+import { type SynonymTable, sequenceKey } from "../synonyms.ts";
+import { type Token, containsThai, joinCompound, tokenizeDetailed } from "../tokenizer.ts";
+import { QUERY_STOP_WORDS } from "../vocabulary.ts";
+import type { TermDictionary } from "./dictionary.ts";
+
+/** Index terms that must all match (several when a multi-word synonym is a chain of compounds). */
+export type Variant = { terms: string[]; prefix: boolean; fuzzy: number; weight: number };
+
+export type Concept = { variants: Variant[] };
+
+export type QueryPlan = {
+  concepts: Concept[];
+  /** Compounds of adjacent query words: extra score for matching them side by side. */
+  bonusTerms: string[];
+  /** Unknown query word → the known word used instead. */
+  corrections: Map<string, string>;
+};
+
+const SYNONYM_WEIGHT = 0.8;
+const CORRECTION_WEIGHT = 0.9;
+/** Thai words this short are too often a fragment of something else to search by prefix. */
+const MIN_PREFIX_LENGTH = 2;
+/** Latin words shorter than this are not typo-corrected: too many near neighbours. */
+const MIN_FUZZY_LENGTH = 4;
+
+function isLatinWord(term: string): boolean {
+  return !containsThai(term) && /\p{L}/u.test(term);
+}
+
+/** Index terms for a member word sequence: a word, a compound, or a chain of compounds. */
+function termsForSequence(words: readonly string[]): string[] {
+  const tokens: Token[] = words.map((term) => ({ term, run: 0, thai: containsThai(term) }));
+  if (tokens.length === 1) return [tokens[0].term];
+  const out: string[] = [];
+  for (let i = 1; i < tokens.length; i++) out.push(joinCompound(tokens[i - 1], tokens[i]));
+  return out;
+}
+
+function synonymConcept(table: SynonymTable, groupIds: readonly number[], literal: readonly string[]): Concept {
+  const literalKey = sequenceKey(literal);
+  const variants: Variant[] = [];
+  const seen = new Set<string>();
+  for (const id of groupIds) {
+    for (const member of table.groups[id].memberTerms) {
+      const key = sequenceKey(member);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const weight = key === literalKey ? 1 : SYNONYM_WEIGHT;
+      variants.push({ terms: termsForSequence(member), prefix: false, fuzzy: 0, weight });
+    }
+  }
+  return { variants };
+}
+
+/**
+ * A Thai word typed halfway is segmented into junk ("ตะกร้" → "ตะ","กร้"). Glue trailing words
+ * back together while the result is still the start of some indexed term.
+ */
+function repairTruncatedEnd(tokens: Token[], dictionary: TermDictionary): { tokens: Token[]; prefixEnd: boolean } {
+  const last = tokens.at(-1);
+  if (!last) return { tokens, prefixEnd: false };
+  if (!last.thai || dictionary.has(last.term)) return { tokens, prefixEnd: true };
+  for (let take = Math.min(4, tokens.length); take >= 2; take--) {
+    const tail = tokens.slice(-take);
+    if (!tail.every((token) => token.thai && token.run === last.run)) continue;
+    const merged = tail.map((token) => token.term).join("");
+    if (dictionary.hasPrefix(merged)) {
+      return { tokens: [...tokens.slice(0, -take), { term: merged, run: last.run, thai: true }], prefixEnd: true };
+    }
+  }
+  return { tokens, prefixEnd: true };
+}
+
+function unknownWordConcept(
+  token: Token,
+  isLast: boolean,
+  dictionary: TermDictionary,
+  table: SynonymTable,
+  corrections: Map<string, string>,
+): Concept | null {
+  const { term } = token;
+  // A word being typed, or a Thai word the segmenter cut differently than in the documents.
+  if ((isLast || token.thai) && term.length >= MIN_PREFIX_LENGTH && dictionary.hasPrefix(term)) {
+    return { variants: [{ terms: [term], prefix: true, fuzzy: 0, weight: 1 }] };
+  }
+  if (!isLatinWord(term) || term.length < MIN_FUZZY_LENGTH) {
+    return { variants: [{ terms: [term], prefix: false, fuzzy: 0, weight: 1 }] };
+  }
+  const maxDistance = term.length >= 8 ? 2 : 1;
+  const candidates = dictionary.closest(term, maxDistance).filter((candidate) => isLatinWord(candidate.term));
+  const best = candidates.filter((candidate) => candidate.distance === candidates[0]?.distance).slice(0, 2);
+  if (best.length === 0) return { variants: [{ terms: [term], prefix: false, fuzzy: 0, weight: 1 }] };
+  corrections.set(term, best[0].term);
+  const variants: Variant[] = [];
+  for (const candidate of best) {
+    const groupIds = table.byKey.get(sequenceKey([candidate.term]));
+    const concept = groupIds
+      ? synonymConcept(table, groupIds, [candidate.term])
+      : { variants: [{ terms: [candidate.term], prefix: false, fuzzy: 0, weight: 1 }] };
+    for (const variant of concept.variants) variants.push({ ...variant, weight: variant.weight * CORRECTION_WEIGHT });
+  }
+  return { variants };
+}
+
+export function planQuery(q: string, dictionary: TermDictionary, table: SynonymTable): QueryPlan {
+  const all = tokenizeDetailed(q);
+  const meaningful = all.filter((token) => !QUERY_STOP_WORDS.has(token.term));
+  const { tokens, prefixEnd } = repairTruncatedEnd(meaningful.length > 0 ? meaningful : all, dictionary);
+  const concepts: Concept[] = [];
+  const corrections = new Map<string, string>();
+
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let length = Math.min(table.maxWords, tokens.length - i); length >= 1; length--) {
+      const slice = tokens.slice(i, i + length);
+      if (!slice.every((token) => token.run === slice[0].run)) continue;
+      const words = slice.map((token) => token.term);
+      const groupIds = table.byKey.get(sequenceKey(words));
+      if (!groupIds) continue;
+      const concept = synonymConcept(table, groupIds, words);
+      const isLast = i + length === tokens.length;
+      // Still typing: "rice" may be the start of "riceberry".
+      if (isLast && prefixEnd && length === 1) {
+        concept.variants.push({ terms: [words[0]], prefix: true, fuzzy: 0, weight: 1 });
+      }
+      concepts.push(concept);
+      matched = length;
+      break;
+    }
+    if (matched > 0) {
+      i += matched;
+      continue;
+    }
+    const token = tokens[i];
+    const isLast = i === tokens.length - 1;
+    if (dictionary.has(token.term)) {
+      concepts.push({
+        variants: [{ terms: [token.term], prefix: isLast && prefixEnd, fuzzy: 0, weight: 1 }],
+      });
+    } else {
+      const concept = unknownWordConcept(token, isLast && prefixEnd, dictionary, table, corrections);
+      if (concept) concepts.push(concept);
+    }
+    i += 1;
+  }
+
+  const bonusTerms: string[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const [left, right] = [tokens[i - 1], tokens[i]];
+    if (left.run !== right.run || left.thai !== right.thai) continue;
+    const compound = joinCompound(left, right);
+    if (dictionary.has(compound)) bonusTerms.push(compound);
+  }
+  return { concepts, bonusTerms, corrections };
+}

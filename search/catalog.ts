@@ -1,0 +1,81 @@
+/**
+ * The demo catalog file (prisma/seed/catalog.json) as search documents, for the batch CLI, the
+ * contract tests and the benchmark. The database sync builds the same documents from rows.
+ */
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { type SearchDocument, searchDocumentSchema } from "./document.ts";
+
+const namedSchema = z.object({ slug: z.string().min(1), name_th: z.string(), name_en: z.string() });
+
+export const catalogSchema = z.object({
+  categories: z.array(namedSchema),
+  certifications: z.array(namedSchema),
+  groups: z.array(
+    namedSchema.extend({
+      province_th: z.string(),
+      province_en: z.string(),
+    }),
+  ),
+  products: z.array(
+    z.object({
+      slug: z.string().min(1),
+      group_slug: z.string().min(1),
+      category: z.string().min(1),
+      product_type: z.string(),
+      title_th: z.string().min(1),
+      title_en: z.string(),
+      price_satang: z.number().int().nonnegative(),
+      made_to_order: z.boolean(),
+      stock: z.number().int(),
+      certifications: z.array(z.string()),
+      story_th: z.string().default(""),
+      story_en: z.string().default(""),
+    }),
+  ),
+});
+
+export type Catalog = z.infer<typeof catalogSchema>;
+
+/** Fixed epoch so "newest" is deterministic: the catalog lists products oldest first. */
+const CATALOG_EPOCH_MS = Date.UTC(2025, 0, 1);
+const HOUR_MS = 3_600_000;
+
+/** One document per product; a product whose group or category is missing is a data error. */
+export function documentsFromCatalog(catalog: Catalog): SearchDocument[] {
+  const groups = new Map(catalog.groups.map((group) => [group.slug, group]));
+  const categories = new Map(catalog.categories.map((category) => [category.slug, category]));
+  return catalog.products.map((product, index) => {
+    const group = groups.get(product.group_slug);
+    const category = categories.get(product.category);
+    if (!group) throw new Error(`product ${product.slug}: unknown group ${product.group_slug}`);
+    if (!category) throw new Error(`product ${product.slug}: unknown category ${product.category}`);
+    return searchDocumentSchema.parse({
+      slug: product.slug,
+      titleTh: product.title_th,
+      titleEn: product.title_en,
+      storyTh: product.story_th,
+      storyEn: product.story_en,
+      productType: product.product_type,
+      categorySlug: category.slug,
+      categoryNameTh: category.name_th,
+      categoryNameEn: category.name_en,
+      groupSlug: group.slug,
+      groupNameTh: group.name_th,
+      groupNameEn: group.name_en,
+      provinceTh: group.province_th,
+      provinceEn: group.province_en,
+      certifications: product.certifications,
+      priceSatang: product.price_satang,
+      madeToOrder: product.made_to_order,
+      inStock: product.stock > 0,
+      createdAt: CATALOG_EPOCH_MS + index * HOUR_MS,
+    });
+  });
+}
+
+/** Reads and validates a catalog file; throws with the zod issues on a malformed file. */
+export async function loadCatalogFile(path: string): Promise<SearchDocument[]> {
+  const raw: unknown = JSON.parse(await readFile(path, "utf8"));
+  return documentsFromCatalog(catalogSchema.parse(raw));
+}

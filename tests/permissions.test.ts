@@ -1,0 +1,108 @@
+/**
+ * Roles hold at the HTTP boundary: the guards and a real route action, called
+ * with real cookies, refuse consumers and members of other groups.
+ */
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
+import { ProductNotInGroupError, setStock } from "~/modules/catalog/stock.server";
+import { requireGroupRole, requireStaff, requireUser } from "~/web/guards.server";
+import * as manageRoute from "~/routes/($lang).groups.$slug.manage";
+import { demoAccounts } from "../prisma/seed/demo";
+import { requestAs, userByEmail } from "./helpers";
+
+const krajood = "ban-thon-krajood";
+const mudmee = "chonnabot-mudmee";
+const owner = (slug: string) => demoAccounts.ownerOf(slug).email;
+
+async function status(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+    return 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+async function groupId(slug: string) {
+  return (await db().occupationGroup.findUniqueOrThrow({ where: { slug } })).id;
+}
+
+describe("guards", () => {
+  it("answer 401 to nobody and 403 to the wrong user", async () => {
+    const group = await groupId(krajood);
+    expect(await status(requireUser(await requestAs(null, "http://t/")))).toBe(401);
+    expect(await status(requireGroupRole(await requestAs(null, "http://t/"), group, "MEMBER"))).toBe(401);
+    expect(await status(requireGroupRole(await requestAs(demoAccounts.consumer.email, "http://t/"), group, "MEMBER"))).toBe(403);
+    expect(await status(requireGroupRole(await requestAs(owner(mudmee), "http://t/"), group, "MEMBER"))).toBe(403);
+    expect(await status(requireGroupRole(await requestAs(owner(krajood), "http://t/"), group, "OWNER"))).toBe(200);
+    expect(await status(requireStaff(await requestAs(demoAccounts.consumer.email, "http://t/")))).toBe(403);
+    expect(await status(requireStaff(await requestAs(owner(krajood), "http://t/")))).toBe(403);
+    expect(await status(requireStaff(await requestAs(demoAccounts.staff.email, "http://t/")))).toBe(200);
+  });
+
+  it("do not let staff act for a group they are not a member of", async () => {
+    expect(await status(requireGroupRole(await requestAs(demoAccounts.staff.email, "http://t/"), await groupId(krajood), "MEMBER"))).toBe(403);
+  });
+});
+
+describe("setting stock through the group workspace", () => {
+  const url = `http://t/groups/${krajood}/manage`;
+  const params = { slug: krajood };
+  const context = { clientAddress: "127.0.0.1" };
+
+  async function product(slug = "ban-thon-krajood-krajood-mat") {
+    return db().product.findUniqueOrThrow({ where: { slug } });
+  }
+
+  it("works for the group's owner and is audited", async () => {
+    const mat = await product();
+    const request = await requestAs(owner(krajood), url, { form: { productId: mat.id, stock: "17" } });
+    const result = await manageRoute.action({ request, params, context });
+    expect(result).toMatchObject({ saved: true });
+    expect((await product()).stock).toBe(17);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { subjectId: mat.id, action: "product.stock.set" } });
+    expect(audit.details).toEqual({ from: mat.stock, to: 17 });
+    expect(await db().outboxMessage.count({ where: { topic: "SEARCH_SYNC" } })).toBeGreaterThan(0);
+  });
+
+  it("is refused to a consumer and to another group's owner", async () => {
+    const mat = await product();
+    for (const email of [demoAccounts.consumer.email, owner(mudmee)]) {
+      const request = await requestAs(email, url, { form: { productId: mat.id, stock: "1" } });
+      expect(await status(manageRoute.action({ request, params, context }))).toBe(403);
+    }
+    expect((await product()).stock).toBe(mat.stock);
+  });
+
+  it("cannot reach another group's product by forging its id", async () => {
+    const silk = await product("chonnabot-mudmee-mudmee-silk-mak-chap-pattern");
+    const request = await requestAs(owner(krajood), url, { form: { productId: silk.id, stock: "99" } });
+    expect(await status(manageRoute.action({ request, params, context }))).toBe(403);
+    const actor = await userByEmail(owner(krajood));
+    await expect(setStock({ groupId: await groupId(krajood), productId: silk.id, stock: 5, actorId: actor.id })).rejects.toBeInstanceOf(
+      ProductNotInGroupError,
+    );
+    expect((await product(silk.slug)).stock).toBe(silk.stock);
+  });
+
+  it("refuses a post without the CSRF token", async () => {
+    const mat = await product();
+    const signedIn = await requestAs(owner(krajood), url);
+    const request = new Request(url, {
+      method: "POST",
+      headers: { Cookie: signedIn.headers.get("Cookie")!, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ productId: mat.id, stock: "3" }),
+    });
+    expect(await status(manageRoute.action({ request, params, context }))).toBe(403);
+  });
+
+  it("answers a bad stock value with a field error and changes nothing", async () => {
+    const mat = await product();
+    const request = await requestAs(owner(krajood), url, { form: { productId: mat.id, stock: "-4" } });
+    const result = (await manageRoute.action({ request, params, context })) as { data: { error: string }; init: { status: number } };
+    expect(result.init.status).toBe(400);
+    expect(result.data.error).toBe("workspace.stockInvalid");
+    expect((await product()).stock).toBe(mat.stock);
+  });
+});

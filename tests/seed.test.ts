@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
+import { readCatalogFile } from "../prisma/seed/catalog-file";
+import { demoAccounts, seedDemo } from "../prisma/seed/demo";
+
+describe("the demo seed", () => {
+  it("loads every group and product of the catalog with its stable slug", async () => {
+    const catalog = readCatalogFile();
+    expect(await db().occupationGroup.count()).toBe(catalog.groups.length);
+    expect(await db().product.count({ where: { status: "ACTIVE" } })).toBe(catalog.products.length);
+    const mat = await db().product.findUniqueOrThrow({ where: { slug: "ban-thon-krajood-krajood-mat" } });
+    expect(mat.titleTh).toBe("เสื่อกระจูด");
+    expect(mat.titleEn).toBe("Krajood sedge mat");
+    expect(Number.isInteger(mat.priceSatang)).toBe(true);
+  });
+
+  it("creates one owner per group, a consumer and a staff member", async () => {
+    const owners = await db().groupMembership.count({ where: { role: "OWNER" } });
+    expect(owners).toBe(30);
+    expect((await db().user.findUniqueOrThrow({ where: { email: demoAccounts.staff.email } })).role).toBe("STAFF");
+    expect((await db().user.findUniqueOrThrow({ where: { email: demoAccounts.consumer.email } })).role).toBe("CONSUMER");
+  });
+
+  it("is idempotent: seeding again changes no counts and restores edited demo rows", async () => {
+    const before = await Promise.all([db().product.count(), db().user.count(), db().committeeMember.count(), db().collectionItem.count()]);
+    await db().product.update({ where: { slug: "ban-thon-krajood-krajood-mat" }, data: { titleTh: "แก้ไขแล้ว" } });
+    await seedDemo(db());
+    const after = await Promise.all([db().product.count(), db().user.count(), db().committeeMember.count(), db().collectionItem.count()]);
+    expect(after).toEqual(before);
+    const mat = await db().product.findUniqueOrThrow({ where: { slug: "ban-thon-krajood-krajood-mat" } });
+    expect(mat.titleTh).toBe("เสื่อกระจูด");
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Starts one embedded PostgreSQL for the integration tests and prepares a
+ * template database, migrated and seeded with the demo catalog. Each test file
+ * then gets its own copy (CREATE DATABASE … TEMPLATE), which takes milliseconds
+ * and keeps files independent of each other.
+ */
+import type { TestProject } from "vitest/node";
+import { createDb } from "~/db/client.server";
+import { startEmbeddedPostgres } from "~/db/embedded-postgres.server";
+import { applyMigrations } from "~/db/migrations.server";
+import { seedDemo } from "../../prisma/seed/demo";
+
+export const TEMPLATE = "sammachip_test_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+    pgBaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await startEmbeddedPostgres({
+    dataDir: process.env.TEST_PG_DIR ?? ".data/test-postgres",
+    port: Number(process.env.TEST_PG_PORT ?? 54349),
+  });
+  await server.dropDatabase(TEMPLATE);
+  const url = await server.ensureDatabase(TEMPLATE);
+  await applyMigrations(url);
+  const db = createDb(url);
+  await seedDemo(db);
+  await db.$disconnect();
+
+  project.provide("pgAdminUrl", server.urlFor("postgres"));
+  project.provide("pgTemplate", TEMPLATE);
+  project.provide("pgBaseUrl", server.urlFor(""));
+  return async () => {
+    await server.stop();
+  };
+}

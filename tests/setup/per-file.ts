@@ -1,0 +1,40 @@
+/**
+ * Gives each integration test file its own database, copied from the migrated
+ * and seeded template, and drops it afterwards.
+ */
+import crypto from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+
+const name = `test_${crypto.randomBytes(6).toString("hex")}`;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: inject("pgAdminUrl") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// PostgreSQL refuses to copy a template that another copy is reading at that
+// moment, which happens when test files start together; so wait and retry.
+for (let attempt = 0; ; attempt++) {
+  try {
+    await admin(`CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplate")}"`);
+    break;
+  } catch (error) {
+    if (attempt >= 50 || !String(error).includes("being accessed by other users")) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+  }
+}
+process.env.DATABASE_URL = `${inject("pgBaseUrl")}${name}`;
+process.env.SESSION_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+process.env.DATA_DIR ??= ".data/test";
+
+afterAll(async () => {
+  const { db } = await import("~/db/client.server");
+  await db().$disconnect();
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
