@@ -5,6 +5,8 @@
  */
 export default {
   appDirectory: "app",
+  // BUILD_DIR lets two builds (say, two e2e runs) live side by side.
+  buildDirectory: process.env.BUILD_DIR ?? "build",
   // Tests and server-only helpers live beside the code; they are never routes.
   ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/.*"],
   future: {

@@ -58,7 +58,7 @@ app.use(compression());
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (settings.NODE_ENV === "production") {
-  const buildDir = path.resolve("build");
+  const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;

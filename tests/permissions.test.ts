@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { ProductNotInGroupError, setStock } from "~/modules/catalog/stock.server";
 import { requireGroupRole, requireStaff, requireUser } from "~/web/guards.server";
-import * as manageRoute from "~/routes/($lang).groups.$slug.manage";
+import * as manageRoute from "~/routes/($lang).groups.$slug_.manage";
 import { demoAccounts } from "../prisma/seed/demo";
 import { requestAs, userByEmail } from "./helpers";
 

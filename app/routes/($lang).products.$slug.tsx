@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProductCard, productArt } from "~/components/cards";
-import { formatMoney, formatNumber } from "~/i18n/format";
+import { formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
@@ -48,11 +48,13 @@ export default function ProductPage() {
             {formatMoney(product.priceSatang, lang)} <span className="unit">{t("product.perUnit", { unit })}</span>
           </p>
           <p className="availability">
-            {product.madeToOrder
-              ? `${t("product.madeToOrder")} · ${t("product.leadTime", { days: product.leadTimeDays ?? 0 })}`
-              : product.stock > 0
-                ? t("product.inStock", { count: formatNumber(product.stock, lang) as unknown as number, unit })
+            {product.stock > 0
+              ? t("product.inStock", { count: product.stock, unit })
+              : product.madeToOrder
+                ? null
                 : t("product.outOfStock")}
+            {product.stock > 0 && product.madeToOrder ? <br /> : null}
+            {product.madeToOrder ? `${t("product.madeToOrder")} · ${t("product.leadTime", { days: product.leadTimeDays ?? 0 })}` : null}
           </p>
           {product.certifications.length > 0 ? (
             <section aria-labelledby="certs">

@@ -86,9 +86,7 @@ export default function GroupWorkspace() {
               <tr key={product.id}>
                 <td>{title}</td>
                 <td>
-                  {product.madeToOrder ? (
-                    t("workspace.madeToOrder")
-                  ) : (
+                  {
                     <Form method="post" className="inline-form">
                       <CsrfInput />
                       <input type="hidden" name="productId" value={product.id} />
@@ -112,8 +110,9 @@ export default function GroupWorkspace() {
                           {t(error)}
                         </p>
                       ) : null}
+                      {product.madeToOrder ? <span className="hint">{t("workspace.madeToOrder")}</span> : null}
                     </Form>
-                  )}
+                  }
                 </td>
               </tr>
             );

@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("a buyer browses home → product → group, in Thai", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle(/ตลาดสัมมาชีพ/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "th");
+  const groups = page.getByTestId("group-list").getByRole("listitem");
+  await expect(groups).toHaveCount(30);
+
+  await page.goto("/products/ban-thon-krajood-krajood-mat");
+  await expect(page.getByRole("heading", { level: 1, name: "เสื่อกระจูด" })).toBeVisible();
+  await expect(page.getByText("฿", { exact: false }).first()).toBeVisible();
+
+  await page.getByRole("region", { name: "ผู้ผลิต" }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/groups\/ban-thon-krajood$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "คณะกรรมการ" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "เสื่อกระจูด" })).toBeVisible();
+});
+
+test("the language switch keeps the page and changes every string", async ({ page }) => {
+  await page.goto("/products/ban-thon-krajood-krajood-mat");
+  await page.getByRole("link", { name: "Switch to English" }).click();
+  await expect(page).toHaveURL(/\/en\/products\/ban-thon-krajood-krajood-mat$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Krajood sedge mat" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "The story of this product" })).toBeVisible();
+  await page.getByRole("link", { name: "เปลี่ยนเป็นภาษาไทย" }).click();
+  await expect(page).toHaveURL(/\/products\/ban-thon-krajood-krajood-mat$/);
+  await expect(page.getByRole("heading", { level: 1, name: "เสื่อกระจูด" })).toBeVisible();
+});
+
+test("unknown products, groups and language prefixes are 404 pages in the reader's language", async ({ page }) => {
+  let response = await page.goto("/products/no-such-thing");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "ไม่พบหน้านี้" })).toBeVisible();
+  response = await page.goto("/en/groups/no-such-group");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  response = await page.goto("/fr/products/ban-thon-krajood-krajood-mat");
+  expect(response?.status()).toBe(404);
+});
+
+test("home and product pages have no accessibility violations", async ({ page }) => {
+  for (const path of ["/", "/en/products/ban-thon-krajood-krajood-mat", "/groups/chonnabot-mudmee", "/signup"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations, `${path}: ${results.violations.map((v) => v.id).join(", ")}`).toEqual([]);
+  }
+});
