@@ -49,3 +49,10 @@ test("home and product pages have no accessibility violations", async ({ page })
     expect(results.violations, `${path}: ${results.violations.map((v) => v.id).join(", ")}`).toEqual([]);
   }
 });
+
+test("served HTML never contains NUL bytes (React 18 streaming bug with Thai text)", async ({ request }) => {
+  for (const path of ["/", "/en", "/products/ban-thon-krajood-krajood-mat", "/groups/chonnabot-mudmee", "/en/groups/chonnabot-mudmee"]) {
+    const body = await (await request.get(path)).text();
+    expect(body.includes("\u0000"), path).toBe(false);
+  }
+});
