@@ -66,6 +66,8 @@ test("a group owner manages stock; a consumer is refused the workspace", async (
   await expect(page.getByLabel("In stock Krajood sedge mat")).toHaveValue("12");
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Let the sign-out finish before navigating, or it may race the next sign-in's cookie.
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/en/signin");
   await page.getByLabel("Email").fill("buyer@demo.sammachip.test");
   await page.getByLabel("Password").fill("sammachip-demo");
