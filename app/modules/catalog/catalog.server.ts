@@ -4,7 +4,7 @@
  */
 import { db } from "~/db/client.server";
 
-const cardSelect = {
+export const cardSelect = {
   id: true,
   slug: true,
   titleTh: true,
