@@ -43,7 +43,7 @@ export function groupPage(slug: string) {
       foundedYear: true,
       communitySage: true,
       committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
-      certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true } } } },
+      certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } } },
       products: {
         where: { status: "ACTIVE" },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -33,7 +33,7 @@ export function priceBreakdown(input: { priceSatang: number; platformFeePercent:
  * PromptPay straight to the group's account costs nothing; card fees depend on
  * the provider chosen in the payment issue, so they are shown at checkout.
  */
-export const paymentFees = [
+export const paymentFees: readonly { method: "promptpay" | "card"; feeSatang: number | null }[] = [
   { method: "promptpay", feeSatang: 0 },
   { method: "card", feeSatang: null },
-] as const satisfies readonly { method: string; feeSatang: number | null }[];
+];
