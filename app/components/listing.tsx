@@ -7,7 +7,7 @@ import { Form, Link } from "@remix-run/react";
 import { ProductCard, type ProductCardData } from "~/components/cards";
 import { href } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-lang";
-import { certificationFilters, shippingFilters, sorts, type CertificationFilter, type ShippingFilter, type Sort } from "~/modules/catalog/browse-query";
+import { certificationFilters, shippingFilters, sorts, type CertificationFilter, type ShippingFilter, type Sort } from "~/modules/catalog/browse-options";
 
 export interface ListingProps {
   /** The listing's path without language prefix ("/categories/textiles"). */
@@ -103,19 +103,4 @@ function firstPageSearch(query: ListingProps["query"]): string {
   if (query.ship) params.set("ship", query.ship);
   const text = params.toString();
   return text ? `?${text}` : "";
-}
-
-export function Breadcrumbs({ items }: { items: { label: string; to?: string }[] }) {
-  const { t } = useT();
-  return (
-    <nav aria-label={t("store.breadcrumbs")} className="breadcrumbs">
-      <ol>
-        {items.map((item, index) => (
-          <li key={`${index}-${item.label}`}>
-            {item.to ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
 }

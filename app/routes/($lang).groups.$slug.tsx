@@ -6,7 +6,7 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/listing";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
 import { formatYear } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";

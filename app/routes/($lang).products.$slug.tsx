@@ -5,7 +5,7 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/listing";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard, productArt } from "~/components/cards";
 import { PriceBreakdownTable, ShareLinks } from "~/components/product-parts";
 import { config } from "~/config.server";

@@ -1,7 +1,8 @@
 /** Products of the occupation groups in one province, sortable, filterable and paged (keyset). */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Breadcrumbs, Listing } from "~/components/listing";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Listing } from "~/components/listing";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";

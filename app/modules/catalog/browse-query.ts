@@ -1,21 +1,13 @@
 /**
  * What a listing page's query string may ask for (sort, filters, the page
- * cursor) and the opaque cursor itself. Pure, so it runs in tests and on both
- * server and browser. Anything odd in the query string is dropped, never an
+ * cursor) and the opaque cursor itself. Pure, so it is unit-tested; it uses
+ * zod and Buffer, so only loaders import it (the form takes browse-options.ts). Anything odd in the query string is dropped, never an
  * error: a shared or hand-edited link still shows a sensible page.
  */
 import { z } from "zod";
+import { certificationFilters, shippingFilters, sorts, type CertificationFilter, type ShippingFilter, type Sort } from "./browse-options";
 
-export const sorts = ["new", "price-asc", "price-desc"] as const;
-export type Sort = (typeof sorts)[number];
-
-/** The certifications a buyer can filter by, by their catalog slug. */
-export const certificationFilters = ["otop", "organic-th", "gi", "fda"] as const;
-export type CertificationFilter = (typeof certificationFilters)[number];
-
-/** "ready": on hand and shipped now; "order": made on request within its lead time. */
-export const shippingFilters = ["ready", "order"] as const;
-export type ShippingFilter = (typeof shippingFilters)[number];
+export { certificationFilters, shippingFilters, sorts, type CertificationFilter, type ShippingFilter, type Sort };
 
 export const PAGE_SIZE = 24;
 
