@@ -26,8 +26,10 @@ import { csrfToken } from "~/web/csrf.server";
 import { publicOrigin } from "~/web/origin.server";
 import { getUser } from "~/web/session.server";
 import stylesheet from "~/styles.css?url";
+import { fontLinks } from "~/fonts";
 
 export const links: LinksFunction = () => [
+  ...fontLinks,
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

@@ -12,7 +12,7 @@ test("a buyer browses home → product → group, in Thai", async ({ page }) => 
   await expect(page.getByRole("heading", { level: 1, name: "เสื่อกระจูด" })).toBeVisible();
   await expect(page.getByText("฿", { exact: false }).first()).toBeVisible();
 
-  await page.getByRole("region", { name: "ผู้ผลิต" }).getByRole("link").click();
+  await page.getByRole("region", { name: "ผู้ผลิต" }).getByRole("link", { name: "กลุ่มจักสานกระจูดบ้านทอน" }).click();
   await expect(page).toHaveURL(/\/groups\/ban-thon-krajood$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "คณะกรรมการ" })).toBeVisible();

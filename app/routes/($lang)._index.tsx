@@ -1,57 +1,145 @@
+/**
+ * Home: staff-curated collections in their order, new products, occupation
+ * groups near the buyer's chosen province (a GET form, remembered in a
+ * cookie, so it works without JavaScript) and the categories to browse.
+ */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GroupCard, ProductCard } from "~/components/cards";
-import { translator } from "~/i18n/i18n";
-import { langOfPath } from "~/i18n/use-lang";
-import { useT } from "~/i18n/use-lang";
+import { href, translator } from "~/i18n/i18n";
+import { pick } from "~/i18n/localized";
+import { langOfPath, useT } from "~/i18n/use-lang";
+import { categories } from "~/modules/catalog/browse.server";
 import { newProducts } from "~/modules/catalog/catalog.server";
-import { verifiedGroups } from "~/modules/groups/groups.server";
+import { homeCollections } from "~/modules/curation/collections.server";
+import { groupsNear, provincesWithGroups, verifiedGroups } from "~/modules/groups/groups.server";
+import { pageHeaders } from "~/web/cache";
 import { requireLang } from "~/web/lang.server";
+import { chosenProvince } from "~/web/province-cookie.server";
+import { originOf, seoMeta } from "~/web/seo";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
-  const [products, groups] = await Promise.all([newProducts({ limit: 24 }), verifiedGroups({ limit: 60 })]);
-  return { products, groups };
+  const provinces = await provincesWithGroups();
+  const choice = await chosenProvince(request, (slug) => provinces.some((province) => province.slug === slug));
+  const [collections, products, shelves, near, groups] = await Promise.all([
+    homeCollections({ itemsEach: 8 }),
+    newProducts({ limit: 8 }),
+    categories(),
+    choice.slug ? groupsNear({ provinceSlug: choice.slug, limit: 12 }) : null,
+    choice.slug ? [] : verifiedGroups({ limit: 60 }),
+  ]);
+  return data(
+    { collections, products, categories: shelves, provinces, province: choice.slug, near, groups },
+    { headers: choice.setCookie ? { "Set-Cookie": choice.setCookie } : {} },
+  );
 }
 
-export const meta: MetaFunction = ({ location }) => {
-  const t = translator(langOfPath(location.pathname));
-  return [{ title: t("home.title") }, { name: "description", content: t("site.description") }];
+export const headers = pageHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ location, matches }) => {
+  const lang = langOfPath(location.pathname);
+  const t = translator(lang);
+  return seoMeta({ lang, origin: originOf(matches), path: "/", title: t("home.title"), description: t("site.description"), noindex: location.search !== "" });
 };
 
 export default function Home() {
-  const { products, groups } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { collections, products, categories, provinces, province, near, groups } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  const chosen = provinces.find((p) => p.slug === province);
   return (
     <div className="page">
       <section className="hero">
         <h1>{t("home.heroTitle")}</h1>
         <p>{t("home.heroText")}</p>
       </section>
+      {collections.map((collection) => (
+        <section key={collection.slug} aria-labelledby={`collection-${collection.slug}`} className="collection">
+          <h2 id={`collection-${collection.slug}`}>{pick(lang, collection.titleTh, collection.titleEn)}</h2>
+          {collection.descriptionTh ? <p className="lead">{pick(lang, collection.descriptionTh, collection.descriptionEn)}</p> : null}
+          <ul className="grid">
+            {collection.products.map((product) => (
+              <ProductCard key={product.slug} product={product} />
+            ))}
+          </ul>
+        </section>
+      ))}
       <section aria-labelledby="products-heading">
-        <h2 id="products-heading">{t("home.products")}</h2>
+        <h2 id="products-heading">{t("store.newProducts")}</h2>
         {products.length === 0 ? (
           <p className="empty">{t("home.empty")}</p>
         ) : (
-          <ul className="grid">
+          <ul className="grid" data-testid="new-products">
             {products.map((product) => (
               <ProductCard key={product.slug} product={product} />
             ))}
           </ul>
         )}
       </section>
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading">{t("store.categories")}</h2>
+        <ul className="chips">
+          {categories.map((category) => (
+            <li key={category.slug}>
+              <Link to={href(lang, `/categories/${category.slug}`)} className="chip">
+                {pick(lang, category.nameTh, category.nameEn)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="groups-heading">
-        <h2 id="groups-heading">{t("home.groups")}</h2>
-        {groups.length === 0 ? (
+        <h2 id="groups-heading">{t("store.groupsNear")}</h2>
+        <Form method="get" action={href(lang, "/")} className="province-chooser">
+          <label className="field">
+            <span>{t("store.province")}</span>
+            <select name="province" defaultValue={province ?? ""} aria-describedby="province-hint">
+              <option value="">{t("store.anyProvince")}</option>
+              {provinces.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {pick(lang, p.nameTh, p.nameEn)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button">
+            {t("store.showGroups")}
+          </button>
+          <p id="province-hint" className="hint">
+            {t("store.provinceHint")}
+          </p>
+        </Form>
+        {near && chosen ? (
+          <>
+            <h3>{t("store.groupsIn", { province: pick(lang, chosen.nameTh, chosen.nameEn) })}</h3>
+            {near.own.length === 0 ? <p className="empty">{t("store.noGroupsIn")}</p> : <GroupList groups={near.own} testId="groups-in-province" />}
+            <p>
+              <Link to={href(lang, `/provinces/${chosen.slug}`)}>{t("store.productsOf", { province: pick(lang, chosen.nameTh, chosen.nameEn) })}</Link>
+            </p>
+            {near.region.length > 0 ? (
+              <>
+                <h3>{t("store.groupsInRegion")}</h3>
+                <GroupList groups={near.region} testId="groups-in-region" />
+              </>
+            ) : null}
+          </>
+        ) : groups.length === 0 ? (
           <p className="empty">{t("home.groupsEmpty")}</p>
         ) : (
-          <ul className="grid" data-testid="group-list">
-            {groups.map((group) => (
-              <GroupCard key={group.slug} group={group} />
-            ))}
-          </ul>
+          <GroupList groups={groups} testId="group-list" />
         )}
       </section>
     </div>
+  );
+}
+
+function GroupList({ groups, testId }: { groups: Parameters<typeof GroupCard>[0]["group"][]; testId: string }) {
+  return (
+    <ul className="grid" data-testid={testId}>
+      {groups.map((group) => (
+        <GroupCard key={group.slug} group={group} />
+      ))}
+    </ul>
   );
 }

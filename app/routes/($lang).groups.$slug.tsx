@@ -1,14 +1,23 @@
+/**
+ * An occupation group's page: its story, where it is, when it was founded, its
+ * members, committee and community sage, certifications and OTOP stars, and
+ * every product it sells. Following a group comes in a later issue; its place
+ * in the layout is kept.
+ */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
 import { formatYear } from "~/i18n/format";
-import { translator } from "~/i18n/i18n";
+import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { groupPage } from "~/modules/groups/groups.server";
+import { pageHeaders } from "~/web/cache";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
+import { absolute, breadcrumbJsonLd, groupJsonLd, originOf, seoMeta } from "~/web/seo";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -18,27 +27,65 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { group };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+export const headers = pageHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
   const lang = langOfPath(location.pathname);
   const t = translator(lang);
   if (!data) return [{ title: `${t("group.notFoundTitle")} · ${t("site.name")}` }];
   const { group } = data;
-  return [
-    { title: `${pick(lang, group.nameTh, group.nameEn)} · ${t("site.name")}` },
-    { name: "description", content: pick(lang, group.storyTh, group.storyEn).slice(0, 160) },
-  ];
+  const origin = originOf(matches);
+  const name = pick(lang, group.nameTh, group.nameEn);
+  const province = pick(lang, group.province.nameTh, group.province.nameEn);
+  const path = `/groups/${group.slug}`;
+  const image = `/og/group/${group.slug}.png`;
+  return seoMeta({
+    lang,
+    origin,
+    path,
+    type: "profile",
+    title: `${name} · ${province} · ${t("site.name")}`,
+    description: pick(lang, group.storyTh, group.storyEn),
+    image: { path: image, alt: name },
+    jsonLd: [
+      groupJsonLd({
+        url: absolute(origin, lang, path),
+        image: `${origin}${image}`,
+        name,
+        alternateName: lang === "th" ? group.nameEn : group.nameTh,
+        description: pick(lang, group.storyTh, group.storyEn),
+        foundedYear: group.foundedYear,
+        memberCount: group.memberCount,
+        village: pick(lang, group.villageTh, group.villageEn),
+        province,
+      }),
+      breadcrumbJsonLd([
+        { name: t("nav.home"), url: absolute(origin, lang, "/") },
+        { name: province, url: absolute(origin, lang, `/provinces/${group.province.slug}`) },
+        { name, url: absolute(origin, lang, path) },
+      ]),
+    ],
+  });
 };
 
 export default function GroupPage() {
   const { group } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
+  const name = pick(lang, group.nameTh, group.nameEn);
   const province = pick(lang, group.province.nameTh, group.province.nameEn);
   return (
     <article className="page group-page">
+      <Breadcrumbs
+        items={[
+          { label: t("nav.home"), to: href(lang, "/") },
+          { label: province, to: href(lang, `/provinces/${group.province.slug}`) },
+          { label: name },
+        ]}
+      />
       <header className="group-header">
         <img className="group-image" src={`/art/group/${group.slug}.svg`} alt="" width={400} height={400} />
         <div>
-          <h1>{pick(lang, group.nameTh, group.nameEn)}</h1>
+          <h1>{name}</h1>
           <p className="byline">
             {t("group.locationValue", {
               village: pick(lang, group.villageTh, group.villageEn),
@@ -50,23 +97,47 @@ export default function GroupPage() {
           <ul className="facts">
             <li>{t("group.founded", { year: formatYear(group.foundedYear, lang) })}</li>
             <li>{t("group.members", { count: group.memberCount })}</li>
-            {group.otopStars ? <li>{t("group.otopStars", { count: group.otopStars })}</li> : null}
+            {group.otopStars ? (
+              <li>
+                <span aria-hidden="true" className="stars">
+                  {"★".repeat(group.otopStars)}
+                </span>{" "}
+                {t("group.otopStars", { count: group.otopStars })}
+              </li>
+            ) : null}
+            <li>
+              <Link to={href(lang, `/provinces/${group.province.slug}`)}>{t("store.moreFromProvince", { province })}</Link>
+            </li>
           </ul>
-          {group.certifications.length > 0 ? (
-            <ul className="badges">
-              {group.certifications.map(({ certification }) => (
-                <li key={certification.slug} className="badge">
-                  {pick(lang, certification.nameTh, certification.nameEn)}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <div className="follow" data-testid="follow-slot">
+            <button type="button" className="button secondary" disabled aria-describedby="follow-soon">
+              {t("store.follow")}
+            </button>
+            <p id="follow-soon" className="hint">
+              {t("store.followSoon")}
+            </p>
+          </div>
         </div>
       </header>
       <section aria-labelledby="story">
         <h2 id="story">{t("group.story")}</h2>
         <p className="story">{pick(lang, group.storyTh, group.storyEn)}</p>
       </section>
+      {group.certifications.length > 0 ? (
+        <section aria-labelledby="group-certs">
+          <h2 id="group-certs">{t("store.groupCertifications")}</h2>
+          <dl className="cert-list">
+            {group.certifications.map(({ certification }) => (
+              <div key={certification.slug}>
+                <dt>
+                  <span className="badge">{pick(lang, certification.nameTh, certification.nameEn)}</span>
+                </dt>
+                <dd>{pick(lang, certification.meaningTh ?? "", certification.meaningEn)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       <section aria-labelledby="people" className="people">
         <h2 id="people">{t("group.committee")}</h2>
         <dl>
@@ -85,7 +156,7 @@ export default function GroupPage() {
         {group.products.length === 0 ? (
           <p className="empty">{t("group.noProducts")}</p>
         ) : (
-          <ul className="grid">
+          <ul className="grid" data-testid="group-products">
             {group.products.map((product) => (
               <ProductCard key={product.slug} product={product} />
             ))}

@@ -1,73 +1,137 @@
+/**
+ * A product: photos, title, price and unit, its story, the group that made
+ * it, certifications with what they mean, stock or lead time, where the money
+ * goes, share links and more from the same group.
+ */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard, productArt } from "~/components/cards";
+import { PriceBreakdownTable, ShareLinks } from "~/components/product-parts";
+import { config } from "~/config.server";
 import { formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { productPage } from "~/modules/catalog/catalog.server";
+import { priceBreakdown } from "~/modules/payouts/price-breakdown";
+import { pageHeaders } from "~/web/cache";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
+import { absolute, breadcrumbJsonLd, originOf, productJsonLd, seoMeta } from "~/web/seo";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
   const slug = slugParam(params.slug);
   const page = slug ? await productPage(slug) : null;
   if (!page) throw notFound("No such product");
-  return page;
+  return { ...page, breakdown: priceBreakdown({ priceSatang: page.product.priceSatang, platformFeePercent: config().PLATFORM_FEE_PERCENT }) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+export const headers = pageHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
   const lang = langOfPath(location.pathname);
   const t = translator(lang);
   if (!data) return [{ title: `${t("product.notFoundTitle")} · ${t("site.name")}` }];
   const { product } = data;
-  return [
-    { title: `${pick(lang, product.titleTh, product.titleEn)} · ${pick(lang, product.group.nameTh, product.group.nameEn)} · ${t("site.name")}` },
-    { name: "description", content: pick(lang, product.storyTh, product.storyEn).slice(0, 160) },
-  ];
+  const origin = originOf(matches);
+  const title = pick(lang, product.titleTh, product.titleEn);
+  const group = pick(lang, product.group.nameTh, product.group.nameEn);
+  const category = pick(lang, product.category.nameTh, product.category.nameEn);
+  const path = `/products/${product.slug}`;
+  const image = `/og/product/${product.slug}.png`;
+  const url = absolute(origin, lang, path);
+  const availability = product.stock > 0 ? "InStock" : product.madeToOrder ? "MadeToOrder" : "OutOfStock";
+  return seoMeta({
+    lang,
+    origin,
+    path,
+    type: "product",
+    title: `${title} · ${group} · ${t("site.name")}`,
+    description: pick(lang, product.storyTh, product.storyEn),
+    image: { path: image, alt: t("product.imageAlt", { title }) },
+    jsonLd: [
+      productJsonLd({
+        url,
+        image: `${origin}${image}`,
+        name: title,
+        description: pick(lang, product.storyTh, product.storyEn),
+        sku: product.slug,
+        category,
+        priceSatang: product.priceSatang,
+        availability,
+        group: { name: group, url: absolute(origin, lang, `/groups/${product.group.slug}`) },
+      }),
+      breadcrumbJsonLd([
+        { name: t("nav.home"), url: absolute(origin, lang, "/") },
+        { name: category, url: absolute(origin, lang, `/categories/${product.category.slug}`) },
+        { name: title, url },
+      ]),
+    ],
+  });
 };
 
 export default function ProductPage() {
-  const { product, moreFromGroup } = useLoaderData<typeof loader>();
+  const { product, moreFromGroup, breakdown } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const title = pick(lang, product.titleTh, product.titleEn);
   const unit = pick(lang, product.unitTh, product.unitEn);
+  const groupName = pick(lang, product.group.nameTh, product.group.nameEn);
+  const province = pick(lang, product.group.province.nameTh, product.group.province.nameEn);
+  const category = pick(lang, product.category.nameTh, product.category.nameEn);
+  const leadTime =
+    product.madeToOrder && product.leadTimeDays
+      ? t(product.category.slug === "textiles" ? "store.leadTimeTextiles" : "product.leadTime", { days: product.leadTimeDays })
+      : null;
   return (
     <article className="page product-page">
+      <Breadcrumbs
+        items={[
+          { label: t("nav.home"), to: href(lang, "/") },
+          { label: category, to: href(lang, `/categories/${product.category.slug}`) },
+          { label: title },
+        ]}
+      />
       <div className="product-layout">
-        <img className="product-image" src={productArt(product.slug, product.category.slug)} alt={t("product.imageAlt", { title })} width={400} height={400} />
+        {/* One picture until the image pipeline gives products their photos; the gallery already lays them out. */}
+        <ul className="gallery" aria-label={t("store.gallery")}>
+          <li>
+            <img className="product-image" src={productArt(product.slug, product.category.slug)} alt={t("product.imageAlt", { title })} width={400} height={400} />
+          </li>
+        </ul>
         <div className="product-summary">
           <h1>{title}</h1>
-          <p className="byline">
-            {t("product.by", { group: pick(lang, product.group.nameTh, product.group.nameEn) })}
-          </p>
+          <p className="byline">{t("product.by", { group: groupName })}</p>
           <p className="price">
             <span className="visually-hidden">{t("product.price")} </span>
             {formatMoney(product.priceSatang, lang)} <span className="unit">{t("product.perUnit", { unit })}</span>
           </p>
-          <p className="availability">
-            {product.stock > 0
-              ? t("product.inStock", { count: product.stock, unit })
-              : product.madeToOrder
-                ? null
-                : t("product.outOfStock")}
-            {product.stock > 0 && product.madeToOrder ? <br /> : null}
-            {product.madeToOrder ? `${t("product.madeToOrder")} · ${t("product.leadTime", { days: product.leadTimeDays ?? 0 })}` : null}
-          </p>
+          <ul className="availability" data-testid="availability">
+            {product.stock > 0 ? <li>{`${t("store.readyToShip")}: ${t("product.inStock", { count: product.stock, unit })}`}</li> : null}
+            {product.stock === 0 && !product.madeToOrder ? <li>{t("product.outOfStock")}</li> : null}
+            {product.madeToOrder ? <li>{`${t("product.madeToOrder")} · ${leadTime ?? ""}`}</li> : null}
+          </ul>
           {product.certifications.length > 0 ? (
             <section aria-labelledby="certs">
-              <h2 id="certs" className="small-heading">{t("product.certifications")}</h2>
-              <ul className="badges">
+              <h2 id="certs" className="small-heading">
+                {t("product.certifications")}
+              </h2>
+              <dl className="cert-list">
                 {product.certifications.map(({ certification }) => (
-                  <li key={certification.slug} className="badge" title={pick(lang, certification.meaningTh ?? "", certification.meaningEn) || undefined}>
-                    {pick(lang, certification.nameTh, certification.nameEn)}
-                  </li>
+                  <div key={certification.slug}>
+                    <dt>
+                      <span className="badge">{pick(lang, certification.nameTh, certification.nameEn)}</span>
+                    </dt>
+                    <dd>{pick(lang, certification.meaningTh ?? "", certification.meaningEn)}</dd>
+                  </div>
                 ))}
-              </ul>
+              </dl>
             </section>
           ) : null}
+          <PriceBreakdownTable breakdown={breakdown} groupName={groupName} />
+          <ShareLinks path={`/products/${product.slug}`} text={t("store.shareText", { title, group: groupName })} />
         </div>
       </div>
       <section aria-labelledby="story">
@@ -76,12 +140,17 @@ export default function ProductPage() {
       </section>
       <section aria-labelledby="maker" className="maker">
         <h2 id="maker">{t("product.madeBy")}</h2>
-        <p>
-          <Link to={href(lang, `/groups/${product.group.slug}`)}>{pick(lang, product.group.nameTh, product.group.nameEn)}</Link>
-          <br />
-          {pick(lang, product.group.villageTh, product.group.villageEn)} · {pick(lang, product.group.province.nameTh, product.group.province.nameEn)} ·{" "}
-          {t("group.members", { count: product.group.memberCount })}
-        </p>
+        <div className="maker-card">
+          <img src={`/art/group/${product.group.slug}.svg`} alt="" width={96} height={96} loading="lazy" decoding="async" />
+          <p>
+            <Link to={href(lang, `/groups/${product.group.slug}`)} className="maker-name">
+              {groupName}
+            </Link>
+            <br />
+            {pick(lang, product.group.villageTh, product.group.villageEn)} ·{" "}
+            <Link to={href(lang, `/provinces/${product.group.province.slug}`)}>{province}</Link> · {t("group.members", { count: product.group.memberCount })}
+          </p>
+        </div>
       </section>
       {moreFromGroup.length > 0 ? (
         <section aria-labelledby="more">

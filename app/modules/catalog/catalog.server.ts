@@ -4,7 +4,7 @@
  */
 import { db } from "~/db/client.server";
 
-const cardSelect = {
+export const cardSelect = {
   id: true,
   slug: true,
   titleTh: true,
@@ -55,7 +55,7 @@ export async function productPage(slug: string) {
           villageTh: true,
           villageEn: true,
           memberCount: true,
-          province: { select: { nameTh: true, nameEn: true } },
+          province: { select: { slug: true, nameTh: true, nameEn: true } },
         },
       },
     },

@@ -4,6 +4,7 @@
  * CommitteeMember and GroupMembership.
  */
 import { db } from "~/db/client.server";
+import { provincesInRegionOf } from "./regions";
 
 const cardSelect = {
   id: true,
@@ -42,7 +43,7 @@ export function groupPage(slug: string) {
       foundedYear: true,
       communitySage: true,
       committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
-      certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true } } } },
+      certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } } },
       products: {
         where: { status: "ACTIVE" },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -67,4 +68,30 @@ export function groupPage(slug: string) {
 /** A group by slug for its workspace, whatever its verification status. */
 export function groupBySlug(slug: string) {
   return db().occupationGroup.findUnique({ where: { slug }, select: { id: true, slug: true, nameTh: true, nameEn: true } });
+}
+
+/** Provinces that have at least one verified group, for the province chooser and province pages. */
+export function provincesWithGroups() {
+  return db().province.findMany({
+    where: { groups: { some: { verificationStatus: "VERIFIED" } } },
+    orderBy: { nameTh: "asc" },
+    select: { slug: true, nameTh: true, nameEn: true },
+  });
+}
+
+/**
+ * Groups near a buyer: those in their province first, then the rest of its
+ * region (a static map, regions.ts), nearest first, each part by name.
+ */
+export async function groupsNear({ provinceSlug, limit }: { provinceSlug: string; limit: number }) {
+  const nearby = provincesInRegionOf(provinceSlug);
+  const groups = await db().occupationGroup.findMany({
+    where: { verificationStatus: "VERIFIED", province: { slug: { in: nearby.includes(provinceSlug) ? nearby : [...nearby, provinceSlug] } } },
+    orderBy: [{ nameTh: "asc" }],
+    take: 200,
+    select: cardSelect,
+  });
+  const own = groups.filter((group) => group.province.slug === provinceSlug);
+  const region = groups.filter((group) => group.province.slug !== provinceSlug);
+  return { own, region: region.slice(0, Math.max(0, limit - own.length)) };
 }

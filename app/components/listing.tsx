@@ -1,0 +1,106 @@
+/**
+ * A product listing with its sort and filter form and paging links, shared by
+ * category and province pages. The form is a plain GET form and the paging
+ * links are plain links, so browsing works without JavaScript.
+ */
+import { Form, Link } from "@remix-run/react";
+import { ProductCard, type ProductCardData } from "~/components/cards";
+import { href } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-lang";
+import { certificationFilters, shippingFilters, sorts, type CertificationFilter, type ShippingFilter, type Sort } from "~/modules/catalog/browse-options";
+
+export interface ListingProps {
+  /** The listing's path without language prefix ("/categories/textiles"). */
+  path: string;
+  query: { sort: Sort; cert: CertificationFilter | null; ship: ShippingFilter | null };
+  products: ProductCardData[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Query string of the next page ("?sort=…&after=…"), or null on the last page. */
+  nextSearch: string | null;
+}
+
+export function Listing({ path, query, products, page, pageCount, total, nextSearch }: ListingProps) {
+  const { t, lang } = useT();
+  const filtered = query.sort !== "new" || query.cert !== null || query.ship !== null;
+  return (
+    <>
+      <Form method="get" action={href(lang, path)} className="listing-filters" aria-label={t("store.filters")}>
+        <label className="field">
+          <span>{t("store.sort")}</span>
+          <select name="sort" defaultValue={query.sort}>
+            {sorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`store.sorts.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t("store.certification")}</span>
+          <select name="cert" defaultValue={query.cert ?? ""}>
+            <option value="">{t("store.anyCertification")}</option>
+            {certificationFilters.map((cert) => (
+              <option key={cert} value={cert}>
+                {t(`store.certs.${cert}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t("store.shipping")}</span>
+          <select name="ship" defaultValue={query.ship ?? ""}>
+            <option value="">{t("store.anyShipping")}</option>
+            {shippingFilters.map((ship) => (
+              <option key={ship} value={ship}>
+                {t(`store.ships.${ship}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          {t("store.apply")}
+        </button>
+        {filtered ? (
+          <Link to={href(lang, path)} className="button secondary">
+            {t("store.clearFilters")}
+          </Link>
+        ) : null}
+      </Form>
+      <p className="listing-status" role="status">
+        {t("store.total", { count: total })} · {t("store.pageOf", { page, pages: pageCount })}
+      </p>
+      {products.length === 0 ? (
+        <p className="empty">{t("store.noResults")}</p>
+      ) : (
+        <ul className="grid" data-testid="product-list">
+          {products.map((product) => (
+            <ProductCard key={product.slug} product={product} />
+          ))}
+        </ul>
+      )}
+      <nav className="pager" aria-label={t("store.pageOf", { page, pages: pageCount })}>
+        {page > 1 ? (
+          <Link to={href(lang, path) + firstPageSearch(query)} className="button secondary">
+            {t("store.firstPage")}
+          </Link>
+        ) : null}
+        {nextSearch ? (
+          <Link to={href(lang, path) + nextSearch} className="button" rel="next">
+            {t("store.nextPage")}
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}
+
+function firstPageSearch(query: ListingProps["query"]): string {
+  const params = new URLSearchParams();
+  if (query.sort !== "new") params.set("sort", query.sort);
+  if (query.cert) params.set("cert", query.cert);
+  if (query.ship) params.set("ship", query.ship);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,33 @@
+/**
+ * The HTTP side of listing pages: read the query string, map "no such
+ * category/province" and "a page past the end" to 404, and turn the next
+ * cursor into the next page's query string.
+ */
+import { browseSearch, parseBrowseQuery, type BrowseQuery } from "~/modules/catalog/browse-query";
+import { UnknownListingError, type ListingPage } from "~/modules/catalog/browse.server";
+import { notFound } from "./http.server";
+import { slugParam } from "./params";
+
+export async function loadListing<T extends ListingPage>(request: Request, rawSlug: string | undefined, load: (slug: string, query: BrowseQuery) => Promise<T>) {
+  const slug = slugParam(rawSlug);
+  if (!slug) throw notFound();
+  const query = parseBrowseQuery(new URL(request.url).searchParams);
+  let listing: T;
+  try {
+    listing = await load(slug, query);
+  } catch (error) {
+    if (error instanceof UnknownListingError) throw notFound(error.message);
+    throw error;
+  }
+  // A well-formed cursor that finds nothing: the page no longer exists (or never did).
+  if (query.after && listing.products.length === 0) throw notFound("No such page");
+  const { after: _after, ...shown } = query;
+  return {
+    ...listing,
+    page: Math.min(listing.page, listing.pageCount),
+    query: shown,
+    nextSearch: listing.next ? browseSearch({ ...shown, after: listing.next }) : null,
+    /** Sorted, filtered or paged views are not indexed (see app/web/seo.ts). */
+    isVariant: new URL(request.url).search !== "",
+  };
+}

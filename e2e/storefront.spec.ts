@@ -1,0 +1,162 @@
+/**
+ * Storefront journeys in both languages: home → a curated product, a
+ * category with a filter, a sort and the next page, a province, the product
+ * and group pages with what they must show, structured data, axe on every
+ * page type, and browsing with JavaScript turned off.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+
+const mudmee = "chonnabot-mudmee-mudmee-silk-mak-chap-pattern";
+
+// The demo catalog has no category with more than one page, so give textiles
+// 30 more old products (old, so the home page's "new" shelf is unchanged).
+test.beforeAll(async () => {
+  const client = new pg.Client({ connectionString: `postgresql://sammachip:sammachip-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54359}/sammachip` });
+  await client.connect();
+  try {
+    await client.query(`
+      INSERT INTO "Product" (id, slug, "groupId", "categoryId", "productType", "titleTh", "titleEn", "storyTh", "storyEn",
+        "priceSatang", "unitTh", "unitEn", "weightGrams", stock, "madeToOrder", "leadTimeDays", status, "createdAt", "updatedAt")
+      SELECT 'e2e' || n, 'e2e-paging-' || n, p."groupId", p."categoryId", p."productType", p."titleTh" || ' ' || n, p."titleEn" || ' ' || n,
+        p."storyTh", p."storyEn", 10000 + n * 100, p."unitTh", p."unitEn", p."weightGrams", 1, false, NULL, 'ACTIVE',
+        TIMESTAMP '2020-01-01' + n * INTERVAL '1 minute', now()
+      FROM generate_series(1, 30) AS n,
+        (SELECT * FROM "Product" WHERE slug = 'chonnabot-mudmee-mudmee-silk-mak-chap-pattern') AS p
+      ON CONFLICT (slug) DO NOTHING`);
+  } finally {
+    await client.end();
+  }
+});
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, `${page.url()}: ${results.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target).join(" ")})`).join(", ")}`).toEqual([]);
+}
+
+async function jsonLd(page: Page): Promise<Record<string, unknown>[]> {
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return blocks.map((text) => JSON.parse(text) as Record<string, unknown>);
+}
+
+test("home → a curated collection → its product, in Thai", async ({ page }) => {
+  await page.goto("/");
+  const collection = page.getByRole("region", { name: "ผ้าทอมือ มรดกจากแม่" });
+  await expect(collection.getByRole("listitem")).toHaveCount(6);
+  await expectNoAxeViolations(page);
+  await collection.getByRole("link", { name: "ผ้าไหมมัดหมี่ทอมือ ลายหมากจับ" }).click();
+  await expect(page).toHaveURL(new RegExp(`/products/${mudmee}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "ผ้าไหมมัดหมี่ทอมือ ลายหมากจับ" })).toBeVisible();
+});
+
+test("the product page shows the breakdown, badges with their meaning, lead time, share links and JSON-LD", async ({ page, baseURL }) => {
+  await page.goto(`/products/${mudmee}`);
+  await expect(page.getByTestId("availability")).toContainText("ทอเสร็จใน 21 วัน");
+  const breakdown = page.getByTestId("price-breakdown");
+  await expect(breakdown.getByRole("row", { name: /ถึงมือกลุ่มทอผ้าไหมมัดหมี่บ้านโนนสะอาด/ })).toContainText("4,375");
+  await expect(breakdown.getByRole("row", { name: /ค่าบริการตลาด \(0%\)/ })).toContainText("0");
+  await expect(page.getByText("พร้อมเพย์โอนตรงถึงกลุ่ม: ไม่มีค่าธรรมเนียม")).toBeVisible();
+  const certs = page.getByRole("region", { name: "มาตรฐานที่ได้รับ" });
+  await expect(certs.getByText("OTOP", { exact: true })).toBeVisible();
+  await expect(certs.getByText(/หนึ่งตำบล หนึ่งผลิตภัณฑ์/)).toBeVisible();
+
+  const url = encodeURIComponent(`${baseURL}/products/${mudmee}`);
+  await expect(page.getByRole("link", { name: "แชร์ทาง LINE" })).toHaveAttribute("href", new RegExp(`^https://social-plugins\\.line\\.me/lineit/share\\?url=${url.replace(/[.]/g, "\\.")}&`));
+  await expect(page.getByRole("link", { name: "แชร์ทาง Facebook" })).toHaveAttribute("href", `https://www.facebook.com/sharer/sharer.php?u=${url}`);
+
+  const data = await jsonLd(page);
+  const product = data.find((d) => d["@type"] === "Product") as { offers: { price: string; priceCurrency: string }; name: string };
+  expect(product.offers).toMatchObject({ price: "4375.00", priceCurrency: "THB" });
+  expect(data.some((d) => d["@type"] === "BreadcrumbList")).toBe(true);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/products/${mudmee}`);
+  await expect(page.locator('link[hreflang="en"]')).toHaveAttribute("href", `${baseURL}/en/products/${mudmee}`);
+  const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(ogImage).toBe(`${baseURL}/og/product/${mudmee}.png`);
+  const image = await page.request.get(ogImage!);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("region", { name: "ผู้ผลิต" }).getByRole("link", { name: "กลุ่มทอผ้าไหมมัดหมี่บ้านโนนสะอาด" }).click();
+  await expect(page).toHaveURL(/\/groups\/chonnabot-mudmee$/);
+});
+
+test("a category with a filter, a sort and the next page", async ({ page }) => {
+  await page.goto("/categories/textiles");
+  await expect(page.getByRole("heading", { level: 1, name: "ผ้าและเครื่องแต่งกาย" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("เรียงตาม").selectOption("price-asc");
+  await page.getByLabel("การจัดส่ง").selectOption("ready");
+  await page.getByRole("button", { name: "แสดงผล" }).click();
+  await expect(page).toHaveURL(/sort=price-asc/);
+  await expect(page).toHaveURL(/ship=ready/);
+  const firstPage = await page.getByTestId("product-list").getByRole("listitem").allTextContents();
+  expect(firstPage).toHaveLength(24);
+  await page.getByRole("link", { name: "หน้าถัดไป" }).click();
+  await expect(page.getByText(/หน้า 2 จาก/)).toBeVisible();
+  const secondPage = await page.getByTestId("product-list").getByRole("listitem").allTextContents();
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage.filter((text) => firstPage.includes(text))).toEqual([]);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, follow");
+
+  await page.getByLabel("มาตรฐาน").selectOption("gi");
+  await page.getByRole("button", { name: "แสดงผล" }).click();
+  await expect(page).toHaveURL(/cert=gi/);
+});
+
+test("a province page and the group page, in English", async ({ page }) => {
+  await page.goto("/en/provinces/khon-kaen");
+  await expect(page.getByRole("heading", { level: 1, name: "Products from Khon Kaen" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/en/groups/chonnabot-mudmee");
+  await expect(page.getByRole("heading", { level: 1, name: "Ban Non Sa-at Mudmee Silk Weavers" })).toBeVisible();
+  await expect(page.getByText("Founded in 2003")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Committee" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Follow this group" })).toBeDisabled();
+  const organization = (await jsonLd(page)).find((d) => d["@type"] === "Organization");
+  expect(organization).toMatchObject({ name: "Ban Non Sa-at Mudmee Silk Weavers", foundingDate: "2003" });
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/en/products/${mudmee}`);
+  await expect(page.getByTestId("availability")).toContainText("Woven within 21 days");
+  await expect(page.getByText("Sammachip Market takes no share of the price.")).toBeVisible();
+});
+
+test("groups near the buyer's province, remembered", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("จังหวัดของคุณ").selectOption("khon-kaen");
+  await page.getByRole("button", { name: "แสดงกลุ่มใกล้ฉัน" }).click();
+  await expect(page.getByTestId("groups-in-province").getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByTestId("groups-in-region")).toContainText("กาฬสินธุ์");
+  await page.goto("/en");
+  await expect(page.getByRole("heading", { name: "Occupation groups in Khon Kaen" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a buyer can still filter, sort, page and open a product", async ({ page }) => {
+    await page.goto("/categories/textiles");
+    await page.getByLabel("เรียงตาม").selectOption("price-desc");
+    await page.getByRole("button", { name: "แสดงผล" }).click();
+    await expect(page).toHaveURL(/sort=price-desc/);
+    await page.getByRole("link", { name: "หน้าถัดไป" }).click();
+    await expect(page.getByText(/หน้า 2 จาก/)).toBeVisible();
+    await page.getByTestId("product-list").getByRole("link").first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("price-breakdown")).toBeVisible();
+  });
+});
+
+test("bad listing input gives 404s or the first page, never a 500", async ({ page }) => {
+  expect((await page.goto("/categories/no-such-category"))?.status()).toBe(404);
+  expect((await page.goto("/en/provinces/atlantis"))?.status()).toBe(404);
+  const odd = await page.goto("/categories/textiles?sort=%27&cert=<x>&ship=9&after=!!!&page=-3");
+  expect(odd?.status()).toBe(200);
+  await expect(page.getByText(/หน้า 1 จาก/)).toBeVisible();
+  const sitemap = await page.request.get("/sitemaps/products-1.xml");
+  expect(sitemap.status()).toBe(200);
+  expect(await sitemap.text()).toContain(`/en/products/${mudmee}</loc>`);
+});

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Product_status_priceSatang_id_idx" ON "Product"("status", "priceSatang", "id");

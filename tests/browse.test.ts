@@ -1,0 +1,159 @@
+/**
+ * Listings against a real database: sorting, filters, keyset paging that is
+ * stable and disjoint (with ties in the sort key), unknown slugs and odd
+ * query strings at the HTTP boundary, and the home page's curated parts.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
+import { PAGE_SIZE, encodeCursor, parseBrowseQuery, type BrowseQuery } from "~/modules/catalog/browse-query";
+import { categoryListing, provinceListing } from "~/modules/catalog/browse.server";
+import { homeCollections } from "~/modules/curation/collections.server";
+import { groupsNear } from "~/modules/groups/groups.server";
+import * as categoryRoute from "~/routes/($lang).categories.$slug";
+import * as provinceRoute from "~/routes/($lang).provinces.$slug";
+import { demoCollections } from "../prisma/seed/collections";
+
+const query = (text = ""): BrowseQuery => parseBrowseQuery(new URLSearchParams(text));
+
+async function loaderStatus(route: { loader: (args: never) => Promise<unknown> }, url: string, params: Record<string, string>) {
+  try {
+    const data = await route.loader({ request: new Request(url), params, context: {} } as never);
+    return { status: 200, data: data as Awaited<ReturnType<typeof categoryRoute.loader>> };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, data: null };
+    throw thrown;
+  }
+}
+
+/** Every page of a listing, following the next cursors. */
+async function allPages(slug: string, text: string) {
+  const seen: string[] = [];
+  let current = query(text);
+  for (let pages = 1; pages < 50; pages++) {
+    const page = await categoryListing(slug, current);
+    expect(page.page).toBe(pages);
+    seen.push(...page.products.map((p) => p.id));
+    if (!page.next) return { ids: seen, pages, pageCount: page.pageCount, total: page.total };
+    current = { ...current, after: page.next };
+  }
+  throw new Error("paging never ended");
+}
+
+beforeAll(async () => {
+  // Enough textiles for three pages, with many equal prices and equal creation
+  // times, so paging must break ties by id to stay stable.
+  const template = await db().product.findFirstOrThrow({ where: { category: { slug: "textiles" }, status: "ACTIVE" } });
+  const { id: _id, slug: _slug, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = template;
+  const sameInstant = new Date("2026-01-01T00:00:00Z");
+  await db().product.createMany({
+    data: Array.from({ length: 40 }, (_, i) => ({
+      ...fields,
+      slug: `paging-test-${i}`,
+      priceSatang: 10_000 * (1 + (i % 4)),
+      createdAt: i < 20 ? sameInstant : new Date(sameInstant.getTime() - i * 60_000),
+      madeToOrder: i % 2 === 0,
+      stock: i % 3,
+    })),
+  });
+});
+
+describe("category listings", () => {
+  it("sort newest first and by price both ways", async () => {
+    const newest = (await categoryListing("textiles", query())).products;
+    const dates = newest.map((p) => new Date(p.createdAt).getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    const up = (await categoryListing("textiles", query("sort=price-asc"))).products.map((p) => p.priceSatang);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    const down = (await categoryListing("textiles", query("sort=price-desc"))).products.map((p) => p.priceSatang);
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    expect(up[0]).toBeLessThan(down[0]);
+  });
+
+  it.each(["", "sort=price-asc", "sort=price-desc", "ship=order&sort=price-asc"])("pages through every product once, in order (%s)", async (text) => {
+    const { ids, pages, pageCount, total } = await allPages("textiles", text);
+    expect(new Set(ids).size).toBe(ids.length); // disjoint
+    expect(ids.length).toBe(total); // nothing missed
+    expect(pages).toBe(pageCount);
+    expect(pages).toBeGreaterThan(1);
+    const expected = await db().product.findMany({
+      where: { category: { slug: "textiles" }, status: "ACTIVE", ...(text.includes("ship=order") ? { madeToOrder: true } : {}) },
+      orderBy: text.includes("price-asc") ? [{ priceSatang: "asc" }, { id: "asc" }] : text.includes("price-desc") ? [{ priceSatang: "desc" }, { id: "desc" }] : [{ createdAt: "desc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    expect(ids).toEqual(expected.map((p) => p.id));
+  });
+
+  it("filter by certification and by shipping", async () => {
+    const otop = await categoryListing("textiles", query("cert=otop"));
+    expect(otop.products.length).toBeGreaterThan(0);
+    const certified = await db().productCertification.count({ where: { certification: { slug: "otop" }, productId: { in: otop.products.map((p) => p.id) } } });
+    expect(certified).toBe(otop.products.length);
+    const ready = await categoryListing("textiles", query("ship=ready"));
+    expect(ready.products.every((p) => p.stock > 0)).toBe(true);
+    const made = await categoryListing("textiles", query("ship=order"));
+    expect(made.products.every((p) => p.madeToOrder)).toBe(true);
+    expect(made.total + ready.total).toBeGreaterThan(PAGE_SIZE);
+  });
+
+  it("hide products that are not active", async () => {
+    const archived = await db().product.update({ where: { slug: "paging-test-0" }, data: { status: "ARCHIVED" } });
+    const { ids } = await allPages("textiles", "");
+    expect(ids).not.toContain(archived.id);
+    await db().product.update({ where: { id: archived.id }, data: { status: "ACTIVE" } });
+  });
+});
+
+describe("province listings", () => {
+  it("show only products of groups in that province", async () => {
+    const page = await provinceListing("khon-kaen", query());
+    expect(page.total).toBeGreaterThan(0);
+    const groups = await db().product.findMany({ where: { id: { in: page.products.map((p) => p.id) } }, select: { group: { select: { province: { select: { slug: true } } } } } });
+    expect(new Set(groups.map((g) => g.group.province.slug))).toEqual(new Set(["khon-kaen"]));
+  });
+});
+
+describe("listing pages at the HTTP boundary", () => {
+  it("answer 404 for unknown or malformed categories and provinces, and unknown languages", async () => {
+    expect((await loaderStatus(categoryRoute, "http://t/categories/nope", { slug: "nope" })).status).toBe(404);
+    expect((await loaderStatus(categoryRoute, "http://t/categories/Bad..Slug", { slug: "Bad..Slug" })).status).toBe(404);
+    expect((await loaderStatus(provinceRoute, "http://t/provinces/atlantis", { slug: "atlantis" })).status).toBe(404);
+    expect((await loaderStatus(categoryRoute, "http://t/fr/categories/textiles", { lang: "fr", slug: "textiles" })).status).toBe(404);
+  });
+
+  it("ignore odd query strings and show the first page", async () => {
+    const odd = await loaderStatus(categoryRoute, "http://t/categories/textiles?sort=%27;DROP&cert[]=x&ship=&after=%00%ff&page=-1&page=99999", { slug: "textiles" });
+    expect(odd.status).toBe(200);
+    expect(odd.data?.page).toBe(1);
+    expect(odd.data?.query).toEqual({ sort: "new", cert: null, ship: null });
+    expect(odd.data?.nextSearch).toMatch(/^\?after=/);
+  });
+
+  it("follow the next link to page 2, and answer 404 for a page past the end", async () => {
+    const first = await loaderStatus(categoryRoute, "http://t/categories/textiles?sort=price-asc", { slug: "textiles" });
+    const second = await loaderStatus(categoryRoute, `http://t/categories/textiles${first.data!.nextSearch}`, { slug: "textiles" });
+    expect(second.status).toBe(200);
+    expect(second.data?.page).toBe(2);
+    expect(second.data?.products[0].id).not.toBe(first.data?.products[0].id);
+    const pastEnd = encodeCursor({ s: "price-asc", v: 2_000_000_000, id: "zzzz", p: 9 });
+    expect((await loaderStatus(categoryRoute, `http://t/categories/textiles?sort=price-asc&after=${pastEnd}`, { slug: "textiles" })).status).toBe(404);
+  });
+});
+
+describe("home", () => {
+  it("shows the published collections in their order, items in theirs", async () => {
+    const collections = await homeCollections({ itemsEach: 8 });
+    expect(collections.map((c) => c.slug)).toEqual(demoCollections.map((c) => c.slug));
+    expect(collections[0].products.map((p) => p.slug)).toEqual(demoCollections[0].items);
+    await db().collection.update({ where: { slug: demoCollections[1].slug }, data: { published: false } });
+    expect((await homeCollections({ itemsEach: 8 })).map((c) => c.slug)).not.toContain(demoCollections[1].slug);
+    await db().collection.update({ where: { slug: demoCollections[1].slug }, data: { published: true } });
+  });
+
+  it("lists groups in the chosen province first, then the rest of its region", async () => {
+    const near = await groupsNear({ provinceSlug: "khon-kaen", limit: 12 });
+    expect(near.own.map((g) => g.slug).sort()).toEqual(["chonnabot-mudmee", "tha-phra-women"]);
+    expect(near.region.map((g) => g.slug)).toContain("yang-talat-rice"); // Kalasin, also in the northeast
+    expect(near.region.every((g) => g.province.slug !== "khon-kaen")).toBe(true);
+    expect(near.region.map((g) => g.province.slug)).not.toContain("chiang-mai");
+  });
+});
