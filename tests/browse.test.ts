@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { PAGE_SIZE, encodeCursor, parseBrowseQuery, type BrowseQuery } from "~/modules/catalog/browse-query";
-import { categoryListing, provinceListing } from "~/modules/catalog/browse.server";
+import { COUNT_CAP_PAGES, categoryListing, provinceListing } from "~/modules/catalog/browse.server";
 import { homeCollections } from "~/modules/curation/collections.server";
 import { groupsNear } from "~/modules/groups/groups.server";
 import * as categoryRoute from "~/routes/($lang).categories.$slug";
@@ -155,5 +155,26 @@ describe("home", () => {
     expect(near.region.map((g) => g.slug)).toContain("yang-talat-rice"); // Kalasin, also in the northeast
     expect(near.region.every((g) => g.province.slug !== "khon-kaen")).toBe(true);
     expect(near.region.map((g) => g.province.slug)).not.toContain("chiang-mai");
+  });
+});
+
+describe("counting a large category", () => {
+  it("stops at the cap and says so, while paging goes on past it", async () => {
+    const template = await db().product.findFirstOrThrow({ where: { category: { slug: "drinks" } } });
+    const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = template;
+    const extra = COUNT_CAP_PAGES * PAGE_SIZE + 30;
+    await db().product.createMany({
+      data: Array.from({ length: extra }, (_, i) => ({ ...fields, slug: `bulk-drink-${i}`, createdAt: new Date(Date.UTC(2020, 0, 1, 0, i)) })),
+    });
+    const first = await categoryListing("drinks", query());
+    expect(first.totalIsExact).toBe(false);
+    expect(first.total).toBe(COUNT_CAP_PAGES * PAGE_SIZE);
+    expect(first.pageCount).toBe(COUNT_CAP_PAGES);
+
+    let page = first;
+    while (page.next && page.page <= COUNT_CAP_PAGES) page = await categoryListing("drinks", { ...query(), after: page.next });
+    expect(page.page).toBe(COUNT_CAP_PAGES + 1);
+    expect(page.products.length).toBeGreaterThan(0);
+    expect(page.pageCount).toBeGreaterThanOrEqual(page.page);
   });
 });

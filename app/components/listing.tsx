@@ -6,6 +6,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ProductCard, type ProductCardData } from "~/components/cards";
 import { href } from "~/i18n/i18n";
+import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-lang";
 import { certificationFilters, shippingFilters, sorts, type CertificationFilter, type ShippingFilter, type Sort } from "~/modules/catalog/browse-options";
 
@@ -17,11 +18,12 @@ export interface ListingProps {
   page: number;
   pageCount: number;
   total: number;
+  totalIsExact: boolean;
   /** Query string of the next page ("?sort=…&after=…"), or null on the last page. */
   nextSearch: string | null;
 }
 
-export function Listing({ path, query, products, page, pageCount, total, nextSearch }: ListingProps) {
+export function Listing({ path, query, products, page, pageCount, total, totalIsExact, nextSearch }: ListingProps) {
   const { t, lang } = useT();
   const filtered = query.sort !== "new" || query.cert !== null || query.ship !== null;
   return (
@@ -69,7 +71,8 @@ export function Listing({ path, query, products, page, pageCount, total, nextSea
         ) : null}
       </Form>
       <p className="listing-status" role="status">
-        {t("store.total", { count: total })} · {t("store.pageOf", { page, pages: pageCount })}
+        {t(totalIsExact ? "store.total" : "store.totalAtLeast", { count: formatNumber(total, lang) as unknown as number })} ·{" "}
+        {t("store.pageOf", { page, pages: totalIsExact ? String(pageCount) : `${pageCount}+` })}
       </p>
       {products.length === 0 ? (
         <p className="empty">{t("store.noResults")}</p>
@@ -80,7 +83,7 @@ export function Listing({ path, query, products, page, pageCount, total, nextSea
           ))}
         </ul>
       )}
-      <nav className="pager" aria-label={t("store.pageOf", { page, pages: pageCount })}>
+      <nav className="pager" aria-label={t("store.pageOf", { page, pages: totalIsExact ? String(pageCount) : `${pageCount}+` })}>
         {page > 1 ? (
           <Link to={href(lang, path) + firstPageSearch(query)} className="button secondary">
             {t("store.firstPage")}

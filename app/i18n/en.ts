@@ -148,6 +148,7 @@ export const en: Dictionary = {
     clearFilters: "Clear filters",
     filters: "Filters and sorting",
     total: "{{count}} products",
+    totalAtLeast: "More than {{count}} products",
     pageOf: "Page {{page}} of {{pages}}",
     nextPage: "Next page",
     firstPage: "Back to the first page",

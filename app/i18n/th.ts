@@ -149,6 +149,7 @@ export const th = {
     clearFilters: "ล้างตัวกรอง",
     filters: "ตัวกรองและการเรียง",
     total: "{{count}} รายการ",
+    totalAtLeast: "มากกว่า {{count}} รายการ",
     pageOf: "หน้า {{page}} จาก {{pages}}",
     nextPage: "หน้าถัดไป",
     firstPage: "กลับไปหน้าแรก",
