@@ -4,7 +4,6 @@
  * error), answered by the engine or, when it is down, by the database.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { z } from "zod";
 import { href } from "~/i18n/i18n";
 import { requireLang } from "~/web/lang.server";
@@ -21,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { q, limit } = paramsSchema.parse({ q: url.searchParams.get("q") ?? "", limit: url.searchParams.get("limit") ?? 8 });
   const suggestions = q.trim() ? await suggestStore(q, { lang, limit }) : [];
-  return data(
+  // A plain Response: fetched by the header box, not by Remix, so no single-fetch encoding.
+  return Response.json(
     { suggestions: suggestions.map((s) => ({ slug: s.slug, text: s.text, href: href(lang, `/products/${s.slug}`) })) },
     { headers: { "Cache-Control": "private, max-age=30", "X-Robots-Tag": "noindex" } },
   );
