@@ -127,7 +127,9 @@ export function SearchBox() {
       <button type="submit" className="button small">
         {t("search.submit")}
       </button>
-      <div className="visually-hidden" aria-live="polite" role="status">
+      {/* A live region without role=status: the header is on every page, and a page's own status
+          message should stay the only "status" there. */}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="search-announcer">
         {announcement}
       </div>
     </Form>
