@@ -14,6 +14,8 @@ import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
 import { progressBar } from "~/cli/progress";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "../prisma/seed/demo";
+import { markSearchIndexReady, rebuildSearchIndex, searchEngine } from "../search/engine.server";
+import { startSearchSyncWorker } from "../search/sync";
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -41,6 +43,21 @@ if ((settings.SEED_DEMO ?? localStore) && (await db().occupationGroup.count()) =
   await seedDemo(db(), { onProgress: bar.update });
   bar.done();
 }
+// The built-in index lives in this process's memory, so it is rebuilt at every start (searches
+// wait for the database until it is filled). Meilisearch keeps its index across restarts and the
+// outbox catches it up; `npm run search:reindex` rebuilds it. If it is unreachable, searches are
+// answered from the database with a notice.
+if (settings.MEILI_URL) {
+  markSearchIndexReady();
+  await searchEngine()
+    .init()
+    .catch((error: unknown) => console.error(`Meilisearch not reachable, searching the database for now: ${error instanceof Error ? error.message : String(error)}`));
+} else {
+  const { indexed, ms } = await rebuildSearchIndex(db(), searchEngine());
+  markSearchIndexReady();
+  console.log(`Search index (built-in): ${indexed} products in ${(ms / 1000).toFixed(1)}s`);
+}
+const searchSync = startSearchSyncWorker(db, searchEngine);
 if (localStore) {
   console.log(
     [
@@ -88,6 +105,7 @@ async function shutdown(signal: string) {
   closing = true;
   console.log(`${signal}: closing`);
   server.close();
+  await searchSync.stop().catch(() => {});
   await db().$disconnect().catch(() => {});
   await database.stop().catch(() => {});
   process.exit(0);

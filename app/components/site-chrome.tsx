@@ -4,6 +4,7 @@ import { href, switchLangPath } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-lang";
 import type { RootData } from "~/root";
 import { CsrfInput } from "./forms";
+import { SearchBox } from "./search-box";
 
 export function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
   const { t, lang } = useT();
@@ -21,6 +22,7 @@ export function SiteHeader({ user }: { user: { name: string; role: string } | nu
           </span>
           <span>{t("site.name")}</span>
         </Link>
+        <SearchBox />
         <nav aria-label={t("site.mainNav")} className="header-nav">
           <Link
             to={switchLangPath(location.pathname, other) + location.search}

@@ -12,6 +12,16 @@ export class TermDictionary {
     for (const term of new Set(terms)) this.terms.update(term, (count) => (count ?? 0) + 1);
   }
 
+  /**
+   * Adds many documents at once: counts are summed in a plain Map first, so the radix tree is
+   * touched once per distinct term rather than once per term per document (a bulk build's cost).
+   */
+  addDocuments(documents: Iterable<Iterable<string>>): void {
+    const counts = new Map<string, number>();
+    for (const terms of documents) for (const term of new Set(terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) this.terms.update(term, (existing) => (existing ?? 0) + count);
+  }
+
   removeDocument(terms: Iterable<string>): void {
     for (const term of new Set(terms)) {
       const count = this.terms.get(term) ?? 0;

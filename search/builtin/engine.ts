@@ -4,7 +4,7 @@
  * matched separately so a product can be ranked by how many of the shopper's words it matches
  * before how well, the rule Meilisearch applies too.
  */
-import MiniSearch, { type Query, type SearchResult } from "minisearch";
+import MiniSearch, { type Query, type SearchOptions } from "minisearch";
 import type { SearchDocument } from "../document.ts";
 import {
   type SearchEngine,
@@ -18,9 +18,9 @@ import {
 import { type SynonymTable, synonymTable } from "../synonyms.ts";
 import { normalizeText } from "../tokenizer.ts";
 import { TermDictionary } from "./dictionary.ts";
-import { FIELDS, FIELD_BOOSTS, type FieldTerms, STRONG_FIELDS, TERM_SEPARATOR, fieldTerms } from "./fields.ts";
+import { FIELDS, FIELD_BOOSTS, type FieldTerms, STRONG_FIELDS, SharedTermCache, TERM_SEPARATOR, fieldTerms } from "./fields.ts";
 import { type QueryPlan, type Variant, planQuery } from "./plan.ts";
-import { type Entry, type Ranked, compareFor, entryOf, facetsOf, filterPredicate } from "./refine.ts";
+import { type Entry, type Ranked, compareFor, entryOf, facetsOf, filterPredicate, firstInOrder } from "./refine.ts";
 
 type IndexRecord = { id: string } & Record<(typeof FIELDS)[number], string>;
 
@@ -51,8 +51,30 @@ function variantQuery(variant: Variant): Query {
   };
 }
 
-function isStoryOnly(result: SearchResult): boolean {
-  return Object.values(result.match).every((fields) => fields.every((field) => !STRONG_FIELDS.has(field)));
+type Match = Record<string, string[]>;
+type RawResult = Map<number, { score: number; terms: string[]; match: Match }>;
+type RawSearchable = { executeQuery(query: Query, options?: SearchOptions): RawResult; _documentIds: Map<number, string> };
+
+/**
+ * MiniSearch's search() without its last two steps: building a result object per match and
+ * sorting them all by score. The engine re-ranks everything itself, so both were pure cost (most
+ * of a broad query's time at 100k products). Scores are computed exactly as search() does
+ * (score × number of matched query terms). Relies on MiniSearch 7's executeQuery and _documentIds,
+ * which is why minisearch is pinned to an exact version.
+ */
+function rawSearch(index: MiniSearch<IndexRecord>, query: Query, options?: SearchOptions): { id: string; score: number; match: Match }[] {
+  const searchable = index as unknown as RawSearchable;
+  const out: { id: string; score: number; match: Match }[] = [];
+  for (const [shortId, { score, terms, match }] of searchable.executeQuery(query, options)) {
+    const id = searchable._documentIds.get(shortId);
+    if (id !== undefined) out.push({ id, score: score * (terms.length || 1), match });
+  }
+  return out;
+}
+
+function isStoryOnly(match: Match): boolean {
+  for (const term in match) for (const field of match[term]) if (STRONG_FIELDS.has(field)) return false;
+  return true;
 }
 
 class BuiltinEngine implements SearchEngine {
@@ -61,6 +83,7 @@ class BuiltinEngine implements SearchEngine {
   private readonly dictionary = new TermDictionary();
   private readonly synonyms: SynonymTable;
   private miniSearch = BuiltinEngine.emptyIndex();
+  private readonly sharedTerms = new SharedTermCache();
 
   constructor(options: BuiltinEngineOptions) {
     this.synonyms = options.synonyms ?? synonymTable;
@@ -86,13 +109,15 @@ class BuiltinEngine implements SearchEngine {
   }
 
   async index(documents: readonly SearchDocument[]): Promise<void> {
+    const added: string[][] = [];
     for (const doc of documents) {
       this.removeOne(doc.slug);
-      const terms = fieldTerms(doc);
+      const terms = fieldTerms(doc, this.sharedTerms);
       this.miniSearch.add(recordOf(doc.slug, terms));
-      this.dictionary.addDocument(FIELDS.flatMap((field) => terms[field]));
+      added.push(FIELDS.flatMap((field) => terms[field]));
       this.entries.set(doc.slug, entryOf(doc));
     }
+    this.dictionary.addDocuments(added);
   }
 
   async remove(slugs: readonly string[]): Promise<void> {
@@ -103,7 +128,7 @@ class BuiltinEngine implements SearchEngine {
     const existing = this.entries.get(slug);
     if (!existing) return;
     // Re-deriving the terms is deterministic, so MiniSearch can unindex exactly what was added.
-    const terms = fieldTerms(existing.doc);
+    const terms = fieldTerms(existing.doc, this.sharedTerms);
     this.miniSearch.remove(recordOf(slug, terms));
     this.dictionary.removeDocument(FIELDS.flatMap((field) => terms[field]));
     this.entries.delete(slug);
@@ -132,24 +157,24 @@ class BuiltinEngine implements SearchEngine {
     for (const concept of plan.concepts) {
       // A concept scores as its best variant: a product described as both "silk" and "ไหม" is
       // not twice as silky, and summing would let a many-synonym concept drown the others.
-      const best = new Map<string, SearchResult>();
+      const best = new Map<string, { score: number; match: Match }>();
       for (const variant of concept.variants) {
-        for (const result of this.miniSearch.search(variantQuery(variant), { fields })) {
-          const previous = best.get(result.id as string);
-          if (!previous || result.score > previous.score) best.set(result.id as string, result);
+        for (const result of rawSearch(this.miniSearch, variantQuery(variant), { fields })) {
+          const previous = best.get(result.id);
+          if (!previous || result.score > previous.score) best.set(result.id, result);
         }
       }
       for (const [id, result] of best) {
         const hit = at(id);
         if (!hit) continue;
-        hit.tier += isStoryOnly(result) ? STORY_ONLY_TIER : 1;
+        hit.tier += isStoryOnly(result.match) ? STORY_ONLY_TIER : 1;
         hit.score += result.score;
       }
     }
     if (plan.bonusTerms.length > 0) {
-      const results = this.miniSearch.search({ combineWith: "OR", queries: plan.bonusTerms }, { fields });
+      const results = rawSearch(this.miniSearch, { combineWith: "OR", queries: plan.bonusTerms }, { fields });
       for (const result of results) {
-        const hit = ranked.get(result.id as string);
+        const hit = ranked.get(result.id);
         if (hit) hit.score += result.score * BONUS_WEIGHT;
       }
     }
@@ -169,11 +194,10 @@ class BuiltinEngine implements SearchEngine {
     }
     // Browsing without words has no relevance to speak of: newest first.
     const sort = !matched && query.sort === "relevance" ? "newest" : query.sort;
-    candidates.sort(compareFor(sort));
     const { facets, priceRange } = facetsOf(candidates);
     const start = (query.page - 1) * query.perPage;
-    const hits = candidates
-      .slice(start, start + query.perPage)
+    const hits = firstInOrder(candidates, start + query.perPage, compareFor(sort))
+      .slice(start)
       .map(({ entry }) => ({ slug: entry.doc.slug, document: entry.doc }));
     const results: SearchResults = {
       hits,
@@ -195,7 +219,7 @@ class BuiltinEngine implements SearchEngine {
     // Only titles: a suggestion must visibly contain what was typed.
     const matched = this.match(planQuery(q, this.dictionary, this.synonyms), ["title"]);
     if (!matched) return [];
-    const ranked = [...matched.values()].sort(compareFor("relevance")).slice(0, MAX_SUGGEST_CANDIDATES);
+    const ranked = firstInOrder([...matched.values()], MAX_SUGGEST_CANDIDATES, compareFor("relevance"));
     const seen = new Set<string>();
     const suggestions: Suggestion[] = [];
     for (const { entry } of ranked) {

@@ -33,15 +33,37 @@ function certificationText(slugs: readonly string[]): string {
   return slugs.map((slug) => [slug, ...(CERTIFICATION_NAMES[slug] ?? [])].join(" | ")).join(" | ");
 }
 
-/** Every field's terms; names and titles also carry adjacent-word compounds. */
-export function fieldTerms(doc: SearchDocument): FieldTerms {
+/**
+ * Tokenized text of the fields many products share (their group, province, category, type and
+ * certifications): a catalog has far fewer groups than products, and Thai word segmentation is
+ * the costliest part of indexing. Bounded so an odd catalog cannot grow it without limit.
+ * Titles and stories are nearly always unique, so they are not cached.
+ */
+export class SharedTermCache {
+  private readonly terms = new Map<string, string[]>();
+  constructor(private readonly limit = 20_000) {}
+
+  get(text: string): string[] {
+    let terms = this.terms.get(text);
+    if (!terms) {
+      if (this.terms.size >= this.limit) this.terms.clear();
+      terms = tokenizeWithCompounds(text);
+      this.terms.set(text, terms);
+    }
+    return terms;
+  }
+}
+
+/** Every field's terms; names and titles also carry adjacent-word compounds. Treat as read-only. */
+export function fieldTerms(doc: SearchDocument, shared?: SharedTermCache): FieldTerms {
+  const cached = (text: string) => (shared ? shared.get(text) : tokenizeWithCompounds(text));
   return {
     title: tokenizeWithCompounds(`${doc.titleTh} | ${doc.titleEn}`),
-    type: tokenizeWithCompounds(doc.productType.replace(/[-_]+/g, " ")),
-    place: tokenizeWithCompounds(`${doc.provinceTh} | ${doc.provinceEn}`),
-    group: tokenizeWithCompounds(`${doc.groupNameTh} | ${doc.groupNameEn}`),
-    category: tokenizeWithCompounds(`${doc.categoryNameTh} | ${doc.categoryNameEn}`),
-    cert: tokenizeWithCompounds(certificationText(doc.certifications)),
+    type: cached(doc.productType.replace(/[-_]+/g, " ")),
+    place: cached(`${doc.provinceTh} | ${doc.provinceEn}`),
+    group: cached(`${doc.groupNameTh} | ${doc.groupNameEn}`),
+    category: cached(`${doc.categoryNameTh} | ${doc.categoryNameEn}`),
+    cert: cached(certificationText(doc.certifications)),
     story: tokenize(`${doc.storyTh} | ${doc.storyEn}`),
   };
 }

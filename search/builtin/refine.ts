@@ -7,10 +7,11 @@ import { type SearchDocument, provinceKey } from "../document.ts";
 import { type SearchFacets, type SearchFilters, type SearchSort, emptyFacets } from "../port.ts";
 
 /** A document with what the engine precomputed for it. */
-export type Entry = { doc: SearchDocument; provinceKey: string };
+export type Entry = { doc: SearchDocument; provinceKey: string; certifications: readonly string[] };
 
 export function entryOf(doc: SearchDocument): Entry {
-  return { doc, provinceKey: provinceKey(doc.provinceEn) };
+  // Deduplicated once here so facet counting allocates nothing per matched product.
+  return { doc, provinceKey: provinceKey(doc.provinceEn), certifications: [...new Set(doc.certifications)] };
 }
 
 /** Relevance of a matched entry: query concepts matched first (like Meilisearch "words"), then score. */
@@ -52,7 +53,7 @@ export function facetsOf(entries: readonly Ranked[]): {
     const { doc } = entry;
     bump(facets.category, doc.categorySlug);
     bump(facets.province, entry.provinceKey);
-    for (const slug of new Set(doc.certifications)) bump(facets.certification, slug);
+    for (const slug of entry.certifications) bump(facets.certification, slug);
     if (doc.inStock) facets.availability.ready++;
     if (doc.madeToOrder) facets.availability["made-to-order"]++;
     min = Math.min(min, doc.priceSatang);
@@ -78,4 +79,49 @@ export function compareFor(sort: SearchSort): (a: Ranked, b: Ranked) => number {
     case "price-desc":
       return (a, b) => b.tier - a.tier || b.entry.doc.priceSatang - a.entry.doc.priceSatang || bySlug(a, b);
   }
+}
+
+/**
+ * The first `count` items in `compare` order, sorted, without sorting the rest: a broad query at
+ * 100k products matches tens of thousands, of which a page shows 24. A bounded heap keeps the
+ * `count` best seen so far (worst at the root), so the cost is n·log(count) instead of n·log(n).
+ */
+export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (count <= 0) return [];
+  if (count * 4 >= items.length) return [...items].sort(compare).slice(0, count);
+  const heap: T[] = [];
+  // Max-heap by `compare`: heap[0] is the worst of the kept items.
+  const worse = (i: number, j: number) => compare(heap[i], heap[j]) > 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let top = i;
+      if (left < heap.length && worse(left, top)) top = left;
+      if (right < heap.length && worse(right, top)) top = right;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (compare(item, heap[0]) < 0) {
+      heap[0] = item;
+      siftDown(0);
+    }
+  }
+  return heap.sort(compare);
 }

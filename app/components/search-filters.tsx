@@ -1,0 +1,123 @@
+/**
+ * The search page's filter form: query, facets with counts, availability, price range and sort,
+ * all one GET form so it works without JavaScript and every state is a shareable URL.
+ */
+import { Form, Link } from "@remix-run/react";
+import { formatNumber } from "~/i18n/format";
+import { pick } from "~/i18n/localized";
+import { useT } from "~/i18n/use-lang";
+import type { SearchFacets, SearchQuery } from "#search/port.ts";
+import { SORTS } from "#search/port.ts";
+
+export type FacetGroup = {
+  name: "category" | "province" | "certification";
+  legend: string;
+  labels: { value: string; nameTh: string; nameEn: string }[];
+  counts: Record<string, number>;
+  selected: string[];
+};
+
+function FacetFieldset({ group }: { group: FacetGroup }) {
+  const { lang } = useT();
+  const selected = new Set(group.selected);
+  // Values with matches, plus chosen ones (so they can be unticked even when they match nothing).
+  const shown = group.labels.filter((label) => (group.counts[label.value] ?? 0) > 0 || selected.has(label.value));
+  if (shown.length === 0) return null;
+  return (
+    <fieldset className="facet">
+      <legend>{group.legend}</legend>
+      {shown.map((label) => {
+        const id = `facet-${group.name}-${label.value}`;
+        return (
+          <div key={label.value} className="facet-option">
+            <input type="checkbox" id={id} name={group.name} value={label.value} defaultChecked={selected.has(label.value)} />
+            <label htmlFor={id}>
+              {pick(lang, label.nameTh, label.nameEn)} <span className="facet-count">({formatNumber(group.counts[label.value] ?? 0, lang)})</span>
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+const toBaht = (satang: number | undefined) => (satang === undefined ? undefined : String(satang / 100));
+
+export function SearchFilters({
+  action,
+  query,
+  groups,
+  availability,
+}: {
+  action: string;
+  query: SearchQuery;
+  groups: FacetGroup[];
+  availability: SearchFacets["availability"];
+}) {
+  const { t, lang } = useT();
+  // Keyed by the URL so a client-side navigation resets the uncontrolled fields.
+  const key = JSON.stringify(query);
+  return (
+    <Form method="get" action={action} className="search-filters" aria-label={t("search.filters")} key={key}>
+      <div className="field">
+        <label htmlFor="search-page-q">{t("search.label")}</label>
+        <input id="search-page-q" type="search" name="q" defaultValue={query.q} maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor="search-sort">{t("search.sort")}</label>
+        <select id="search-sort" name="sort" defaultValue={query.sort}>
+          {SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`search.sorts.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {groups.map((group) => (
+        <FacetFieldset key={group.name} group={group} />
+      ))}
+      <fieldset className="facet">
+        <legend>{t("search.availability")}</legend>
+        {(
+          [
+            ["", t("search.availabilityAny"), null],
+            ["ready", t("search.ready"), availability.ready],
+            ["made-to-order", t("search.madeToOrder"), availability["made-to-order"]],
+          ] as const
+        ).map(([value, label, count]) => (
+          <div key={value || "any"} className="facet-option">
+            <input
+              type="radio"
+              id={`availability-${value || "any"}`}
+              name="availability"
+              value={value}
+              defaultChecked={(query.filters.availability ?? "") === value}
+            />
+            <label htmlFor={`availability-${value || "any"}`}>
+              {label}
+              {count !== null ? <span className="facet-count"> ({formatNumber(count, lang)})</span> : null}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className="facet price-range">
+        <legend>{t("search.price")}</legend>
+        <label htmlFor="price-min" className="visually-hidden">
+          {t("search.priceMin")}
+        </label>
+        <input id="price-min" name="min" inputMode="decimal" defaultValue={toBaht(query.filters.priceMinSatang)} size={7} />
+        <span aria-hidden="true">–</span>
+        <label htmlFor="price-max" className="visually-hidden">
+          {t("search.priceMax")}
+        </label>
+        <input id="price-max" name="max" inputMode="decimal" defaultValue={toBaht(query.filters.priceMaxSatang)} size={7} />
+      </fieldset>
+      <div className="filter-actions">
+        <button type="submit" className="button">
+          {t("search.apply")}
+        </button>
+        <Link to={query.q ? `${action}?q=${encodeURIComponent(query.q)}` : action}>{t("search.clear")}</Link>
+      </div>
+    </Form>
+  );
+}

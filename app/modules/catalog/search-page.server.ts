@@ -1,0 +1,50 @@
+/**
+ * What the search page needs from the catalog besides the engine's hits: product cards for the
+ * hits (so price, unit and stock are as of now, and a product withdrawn since the last sync is
+ * simply not shown) and the bilingual names facet values are displayed with.
+ */
+import { db } from "~/db/client.server";
+import { provinceKey } from "#search/document.ts";
+import { searchableProducts } from "#search/from-database.ts";
+
+const cardSelect = {
+  slug: true,
+  titleTh: true,
+  titleEn: true,
+  priceSatang: true,
+  unitTh: true,
+  unitEn: true,
+  stock: true,
+  madeToOrder: true,
+  leadTimeDays: true,
+  category: { select: { slug: true } },
+  group: { select: { nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } } },
+} as const;
+
+/** Cards for the given slugs, in the given order; slugs no longer for sale are left out. */
+export async function productCardsBySlugs(slugs: readonly string[]) {
+  if (slugs.length === 0) return [];
+  const rows = await db().product.findMany({ where: { ...searchableProducts, slug: { in: [...slugs] } }, select: cardSelect });
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
+}
+
+export type FacetLabel = { value: string; nameTh: string; nameEn: string };
+
+/** Display names for every category, certification and province, keyed as the engines facet them. */
+export async function searchFacetLabels(): Promise<{
+  category: FacetLabel[];
+  certification: FacetLabel[];
+  province: FacetLabel[];
+}> {
+  const [categories, certifications, provinces] = await Promise.all([
+    db().category.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true, nameTh: true, nameEn: true } }),
+    db().certification.findMany({ orderBy: { slug: "asc" }, select: { slug: true, nameTh: true, nameEn: true } }),
+    db().province.findMany({ orderBy: { nameEn: "asc" }, select: { nameTh: true, nameEn: true } }),
+  ]);
+  return {
+    category: categories.map((row) => ({ value: row.slug, nameTh: row.nameTh, nameEn: row.nameEn })),
+    certification: certifications.map((row) => ({ value: row.slug, nameTh: row.nameTh, nameEn: row.nameEn })),
+    province: provinces.map((row) => ({ value: provinceKey(row.nameEn), nameTh: row.nameTh, nameEn: row.nameEn })),
+  };
+}

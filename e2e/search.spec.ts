@@ -1,0 +1,110 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Card prices on the page in baht, in display order. */
+async function prices(page: Page): Promise<number[]> {
+  const texts = await page.getByTestId("search-results").locator(".card-price").allTextContents();
+  return texts.map((text) => Number(text.split("/")[0].replace(/[^\d.]/g, "")));
+}
+
+async function titles(page: Page): Promise<string[]> {
+  return page.getByTestId("search-results").locator(".card-title").allTextContents();
+}
+
+test("a Thai shopper searches from the header, refines by a facet and sorts by price", async ({ page }) => {
+  await page.goto("/");
+  const box = page.getByRole("combobox", { name: "ค้นหาสินค้า" });
+  await box.fill("ผ้าไหม");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await expect(page).toHaveTitle(/ค้นหา “ผ้าไหม”/);
+  await expect(page.getByRole("heading", { name: /พบสินค้า \d+ รายการสำหรับ “ผ้าไหม”/ })).toBeVisible();
+  const all = await page.getByTestId("search-results").getByRole("listitem").count();
+  expect(all).toBeGreaterThan(3);
+
+  const filters = page.getByRole("form", { name: "ตัวกรอง" });
+  await filters.getByRole("radio", { name: /พร้อมส่ง/ }).check();
+  await filters.getByRole("combobox", { name: "เรียงตาม" }).selectOption({ label: "ราคาต่ำไปสูง" });
+  await filters.getByRole("button", { name: "ใช้ตัวกรอง" }).click();
+  await expect(page).toHaveURL(/availability=ready/);
+  await expect(page).toHaveURL(/sort=price-asc/);
+  // Products matching the words in their title come first (as in Meilisearch, matched words rank
+  // before the sort); within them, cheapest first.
+  const shown = await prices(page);
+  const named = (await titles(page)).filter((title) => title.includes("ไหม")).length;
+  expect(named).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThanOrEqual(all);
+  const top = shown.slice(0, named);
+  expect(top).toEqual([...top].sort((a, b) => a - b));
+  await expect(filters.getByRole("radio", { name: /พร้อมส่ง/ })).toBeChecked();
+});
+
+test("an English shopper finds a silk scarf", async ({ page }) => {
+  await page.goto("/en");
+  const box = page.getByRole("combobox", { name: "Search products" });
+  await box.fill("silk scarf");
+  await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/en\/search\?q=silk\+scarf/);
+  await expect(page.getByTestId("search-results").getByRole("link", { name: /Pure silk scarf/ }).first()).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("a typo offers a correction", async ({ page }) => {
+  await page.goto("/en/search?q=cofee");
+  const correction = page.getByRole("link", { name: "coffee", exact: true });
+  await expect(page.getByText("Did you mean")).toBeVisible();
+  await correction.click();
+  await expect(page).toHaveURL(/q=coffee/);
+  await expect(page.getByTestId("search-results").getByRole("link", { name: /coffee/i }).first()).toBeVisible();
+});
+
+test("suggestions work with the keyboard and are announced", async ({ page }) => {
+  await page.goto("/en");
+  const box = page.getByRole("combobox", { name: "Search products" });
+  await box.pressSequentially("coff", { delay: 40 });
+  const list = page.getByRole("listbox", { name: "Search suggestions" });
+  await expect(list.getByRole("option").first()).toBeVisible();
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByTestId("search-announcer")).toHaveText(/\d+ suggestions/);
+  await box.press("ArrowDown");
+  const first = list.getByRole("option").first();
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+  const title = (await first.textContent())!;
+  await box.press("Escape");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/en\/products\//);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the header form and the filters still submit", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("combobox", { name: "ค้นหาสินค้า" }).fill("กาแฟ");
+    await page.getByRole("search").getByRole("button", { name: "ค้นหา" }).click();
+    await expect(page).toHaveURL(/\/search\?q=/);
+    await expect(page.getByTestId("search-results").getByRole("listitem").first()).toBeVisible();
+    const filters = page.getByRole("form", { name: "ตัวกรอง" });
+    await filters.getByLabel("ราคาสูงสุด (บาท)").fill("250");
+    await filters.getByRole("button", { name: "ใช้ตัวกรอง" }).click();
+    await expect(page).toHaveURL(/max=250/);
+    for (const price of await prices(page)) expect(price).toBeLessThanOrEqual(250);
+  });
+});
+
+test("search pages have no accessibility violations", async ({ page }) => {
+  for (const path of ["/search?q=ผ้าไหม", "/en/search?q=zzzzqq", "/en/search?q=silk&page=2&sort=newest"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations, `${path}: ${results.violations.map((v) => v.id).join(", ")}`).toEqual([]);
+  }
+  await page.goto("/en/search");
+  await page.getByRole("combobox", { name: "Search products" }).pressSequentially("silk", { delay: 40 });
+  await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+  const open = await new AxeBuilder({ page }).analyze();
+  expect(open.violations.map((v) => v.id)).toEqual([]);
+});

@@ -1,0 +1,175 @@
+/**
+ * Degraded search: when the engine is down or not yet filled, the store still answers from
+ * PostgreSQL. Every query word must appear (ILIKE) in a title, the group, category or province
+ * name, in either language; filters, sorts, paging and facet counts behave like the engines'
+ * (without typo tolerance, synonyms or relevance ranking, so "relevance" means newest first).
+ */
+import type { Db } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { provinceKey } from "./document.ts";
+import { searchableProducts } from "./from-database.ts";
+import { type SearchQuery, type SearchResults, type Suggestion, emptyFacets } from "./port.ts";
+
+/** LIKE treats % and _ as wildcards and \ as the escape; a shopper's "50%" means the characters. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+const MAX_WORDS = 8;
+
+function wordClause(word: string): Prisma.ProductWhereInput {
+  const contains = { contains: escapeLike(word), mode: "insensitive" as const };
+  return {
+    OR: [
+      { titleTh: contains },
+      { titleEn: contains },
+      { group: { nameTh: contains } },
+      { group: { nameEn: contains } },
+      { group: { province: { nameTh: contains } } },
+      { group: { province: { nameEn: contains } } },
+      { category: { nameTh: contains } },
+      { category: { nameEn: contains } },
+    ],
+  };
+}
+
+async function provinceIds(db: Db, keys: readonly string[]): Promise<string[]> {
+  const wanted = new Set(keys);
+  const provinces = await db.province.findMany({ select: { id: true, nameEn: true } });
+  return provinces.filter((province) => wanted.has(provinceKey(province.nameEn))).map((province) => province.id);
+}
+
+/** The query and filters as one Prisma condition. */
+export async function fallbackWhere(db: Db, query: SearchQuery): Promise<Prisma.ProductWhereInput> {
+  const { filters } = query;
+  const and: Prisma.ProductWhereInput[] = [searchableProducts];
+  const words = query.q.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
+  for (const word of words) and.push(wordClause(word));
+  if (filters.category?.length) and.push({ category: { slug: { in: filters.category } } });
+  if (filters.province?.length) and.push({ group: { provinceId: { in: await provinceIds(db, filters.province) } } });
+  if (filters.certification?.length) {
+    and.push({ certifications: { some: { certification: { slug: { in: filters.certification } } } } });
+  }
+  if (filters.availability === "ready") and.push({ stock: { gt: 0 } });
+  if (filters.availability === "made-to-order") and.push({ madeToOrder: true });
+  if (filters.priceMinSatang !== undefined) and.push({ priceSatang: { gte: filters.priceMinSatang } });
+  if (filters.priceMaxSatang !== undefined) and.push({ priceSatang: { lte: filters.priceMaxSatang } });
+  return { AND: and };
+}
+
+function orderFor(sort: SearchQuery["sort"]): Prisma.ProductOrderByWithRelationInput[] {
+  switch (sort) {
+    case "price-asc":
+      return [{ priceSatang: "asc" }, { slug: "asc" }];
+    case "price-desc":
+      return [{ priceSatang: "desc" }, { slug: "asc" }];
+    default:
+      return [{ createdAt: "desc" }, { slug: "asc" }];
+  }
+}
+
+const hitSelect = {
+  slug: true,
+  titleTh: true,
+  titleEn: true,
+  storyTh: true,
+  storyEn: true,
+  productType: true,
+  priceSatang: true,
+  madeToOrder: true,
+  stock: true,
+  createdAt: true,
+  category: { select: { slug: true, nameTh: true, nameEn: true } },
+  group: { select: { slug: true, nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } } },
+  certifications: { select: { certification: { select: { slug: true } } } },
+} satisfies Prisma.ProductSelect;
+
+export async function fallbackSearch(db: Db, query: SearchQuery): Promise<SearchResults> {
+  const where = await fallbackWhere(db, query);
+  const [rows, total, byCategory, byGroup, byCertification, ready, madeToOrder, prices] = await Promise.all([
+    db.product.findMany({
+      where,
+      orderBy: orderFor(query.sort),
+      skip: (query.page - 1) * query.perPage,
+      take: query.perPage,
+      select: hitSelect,
+    }),
+    db.product.count({ where }),
+    db.product.groupBy({ by: ["categoryId"], where, _count: { _all: true } }),
+    db.product.groupBy({ by: ["groupId"], where, _count: { _all: true } }),
+    db.productCertification.groupBy({ by: ["certificationId"], where: { product: where }, _count: { _all: true } }),
+    db.product.count({ where: { AND: [where, { stock: { gt: 0 } }] } }),
+    db.product.count({ where: { AND: [where, { madeToOrder: true }] } }),
+    db.product.aggregate({ where, _min: { priceSatang: true }, _max: { priceSatang: true } }),
+  ]);
+  const [categories, groups, certifications] = await Promise.all([
+    db.category.findMany({ where: { id: { in: byCategory.map((row) => row.categoryId) } }, select: { id: true, slug: true } }),
+    db.occupationGroup.findMany({
+      where: { id: { in: byGroup.map((row) => row.groupId) } },
+      select: { id: true, province: { select: { nameEn: true } } },
+    }),
+    db.certification.findMany({
+      where: { id: { in: byCertification.map((row) => row.certificationId) } },
+      select: { id: true, slug: true },
+    }),
+  ]);
+  const facets = emptyFacets();
+  const categorySlug = new Map(categories.map((row) => [row.id, row.slug]));
+  for (const row of byCategory) facets.category[categorySlug.get(row.categoryId) ?? row.categoryId] = row._count._all;
+  const groupProvince = new Map(groups.map((row) => [row.id, provinceKey(row.province.nameEn)]));
+  for (const row of byGroup) {
+    const key = groupProvince.get(row.groupId);
+    if (key) facets.province[key] = (facets.province[key] ?? 0) + row._count._all;
+  }
+  const certificationSlug = new Map(certifications.map((row) => [row.id, row.slug]));
+  for (const row of byCertification) {
+    facets.certification[certificationSlug.get(row.certificationId) ?? row.certificationId] = row._count._all;
+  }
+  facets.availability = { ready, "made-to-order": madeToOrder };
+  const { _min, _max } = prices;
+  return {
+    hits: rows.map((row) => ({
+      slug: row.slug,
+      document: {
+        slug: row.slug,
+        titleTh: row.titleTh,
+        titleEn: row.titleEn,
+        storyTh: row.storyTh,
+        storyEn: row.storyEn,
+        productType: row.productType,
+        categorySlug: row.category.slug,
+        categoryNameTh: row.category.nameTh,
+        categoryNameEn: row.category.nameEn,
+        groupSlug: row.group.slug,
+        groupNameTh: row.group.nameTh,
+        groupNameEn: row.group.nameEn,
+        provinceTh: row.group.province.nameTh,
+        provinceEn: row.group.province.nameEn,
+        certifications: row.certifications.map(({ certification }) => certification.slug),
+        priceSatang: row.priceSatang,
+        madeToOrder: row.madeToOrder,
+        inStock: row.stock > 0,
+        createdAt: row.createdAt.getTime(),
+      },
+    })),
+    total,
+    page: query.page,
+    perPage: query.perPage,
+    facets,
+    priceRange: total > 0 && _min.priceSatang !== null && _max.priceSatang !== null ? { min: _min.priceSatang, max: _max.priceSatang } : null,
+  };
+}
+
+/** Titles starting with (or containing) what was typed, for the header box in degraded mode. */
+export async function fallbackSuggest(db: Db, prefix: string, lang: "th" | "en", limit: number): Promise<Suggestion[]> {
+  const text = prefix.trim();
+  if (!text) return [];
+  const contains = { contains: escapeLike(text), mode: "insensitive" as const };
+  const rows = await db.product.findMany({
+    where: { AND: [searchableProducts, { OR: [{ titleTh: contains }, { titleEn: contains }] }] },
+    orderBy: [{ createdAt: "desc" }, { slug: "asc" }],
+    take: limit,
+    select: { slug: true, titleTh: true, titleEn: true },
+  });
+  return rows.map((row) => ({ slug: row.slug, text: lang === "en" && row.titleEn ? row.titleEn : row.titleTh }));
+}

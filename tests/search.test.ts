@@ -1,0 +1,179 @@
+/**
+ * Search against the real database: the outbox carries product and stock changes into the
+ * built-in index (and keeps them for retry when the engine fails), the database fallback answers
+ * with filters, and the search route answers any query string with a normal page.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
+import { setStock } from "~/modules/catalog/stock.server";
+import { enqueueGroupSearchSync, enqueueSearchSync } from "~/modules/outbox/outbox.server";
+import * as searchRoute from "~/routes/($lang).search";
+import * as suggestRoute from "~/routes/($lang).search_.suggest";
+import { createBuiltinEngine } from "#search/builtin/engine.ts";
+import { rebuildSearchIndex, useSearchEngine } from "#search/engine.server.ts";
+import { fallbackSearch } from "#search/fallback.ts";
+import { type SearchEngine, parseSearchQuery } from "#search/port.ts";
+import { BACKOFF_BASE_MS, deliverSearchSync } from "#search/sync.ts";
+import { demoAccounts } from "../prisma/seed/demo";
+import { userByEmail } from "./helpers";
+
+const scarf = "lamphun-brocade-silk-scarf-lac-red";
+const engine = createBuiltinEngine();
+
+/** An engine whose writes fail, as Meilisearch does when it is down. */
+function brokenEngine(): SearchEngine {
+  const fail = async () => {
+    throw new Error("connect ECONNREFUSED 127.0.0.1:7700");
+  };
+  return { ...engine, name: "broken", index: fail, remove: fail, search: fail, suggest: fail, ping: async () => false, init: fail, clear: fail };
+}
+
+async function hit(slug: string) {
+  const results = await engine.search({ q: "silk scarf", perPage: 48 });
+  return results.hits.find((h) => h.slug === slug)?.document;
+}
+
+beforeAll(async () => {
+  await db().outboxMessage.deleteMany();
+  const { indexed } = await rebuildSearchIndex(db(), engine, { batchSize: 7 });
+  expect(indexed).toBe(await db().product.count({ where: { status: "ACTIVE" } }));
+  useSearchEngine(engine, { ready: true });
+});
+
+describe("the outbox keeps the index in sync", () => {
+  it("carries a stock change into the built-in index", async () => {
+    expect((await hit(scarf))?.inStock).toBe(true);
+    const product = await db().product.findUniqueOrThrow({ where: { slug: scarf }, include: { group: true } });
+    const owner = await userByEmail(demoAccounts.ownerOf(product.group.slug).email);
+    await setStock({ groupId: product.groupId, productId: product.id, stock: 0, actorId: owner.id });
+    expect((await hit(scarf))?.inStock).toBe(true); // not yet delivered
+
+    const report = await deliverSearchSync(db(), engine);
+    expect(report).toMatchObject({ claimed: 1, done: 1, indexed: 1, removed: 0 });
+    expect((await hit(scarf))?.inStock).toBe(false);
+    expect(await db().outboxMessage.count({ where: { processedAt: null } })).toBe(0);
+  });
+
+  it("removes an archived product", async () => {
+    const slug = "sungai-padi-batik-silk-scarf-lac-red";
+    expect(await hit(slug)).toBeDefined();
+    await db().$transaction(async (tx) => {
+      await tx.product.update({ where: { slug }, data: { status: "ARCHIVED" } });
+      await enqueueSearchSync(tx, [slug]);
+    });
+    expect(await deliverSearchSync(db(), engine)).toMatchObject({ done: 1, removed: 1 });
+    expect(await hit(slug)).toBeUndefined();
+  });
+
+  it("leaves a message for retry with backoff and lastError when the engine fails, then delivers it", async () => {
+    const slug = "lamphun-brocade-silk-scarf-indigo";
+    await db().$transaction(async (tx) => {
+      await tx.product.update({ where: { slug }, data: { priceSatang: 55_500 } });
+      await enqueueSearchSync(tx, [slug]);
+    });
+    const before = Date.now();
+    expect(await deliverSearchSync(db(), brokenEngine())).toMatchObject({ claimed: 1, failed: 1, done: 0 });
+    const failed = await db().outboxMessage.findFirstOrThrow({ where: { processedAt: null } });
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toContain("ECONNREFUSED");
+    expect(failed.lockedUntil).toBeNull();
+    expect(failed.availableAt.getTime()).toBeGreaterThanOrEqual(before + BACKOFF_BASE_MS - 50);
+    // Not due yet: a second run right away leaves it alone.
+    expect(await deliverSearchSync(db(), engine)).toMatchObject({ claimed: 0 });
+
+    await db().outboxMessage.update({ where: { id: failed.id }, data: { availableAt: new Date(Date.now() - 1) } });
+    expect(await deliverSearchSync(db(), brokenEngine())).toMatchObject({ failed: 1 });
+    const again = await db().outboxMessage.findUniqueOrThrow({ where: { id: failed.id } });
+    expect(again.attempts).toBe(2);
+    expect(again.availableAt.getTime() - Date.now()).toBeGreaterThan(BACKOFF_BASE_MS * 1.5);
+
+    await db().outboxMessage.update({ where: { id: failed.id }, data: { availableAt: new Date(Date.now() - 1) } });
+    expect(await deliverSearchSync(db(), engine)).toMatchObject({ done: 1, indexed: 1 });
+    const done = await db().outboxMessage.findUniqueOrThrow({ where: { id: failed.id } });
+    expect(done.processedAt).not.toBeNull();
+    expect(done.lastError).toBeNull();
+    expect((await hit(slug))?.priceSatang).toBe(55_500);
+  });
+
+  it("enqueues every product of a group", async () => {
+    const group = await db().occupationGroup.findUniqueOrThrow({ where: { slug: "lamphun-brocade" }, include: { products: true } });
+    await db().$transaction((tx) => enqueueGroupSearchSync(tx, group.id));
+    expect(await deliverSearchSync(db(), engine)).toMatchObject({ done: 1, indexed: group.products.filter((p) => p.status === "ACTIVE").length });
+  });
+});
+
+describe("the database fallback", () => {
+  it("finds products by Thai and English words, with filters and sorts", async () => {
+    const thai = await fallbackSearch(db(), parseSearchQuery({ q: "ผ้าพันคอ" }));
+    expect(thai.total).toBeGreaterThan(0);
+    expect(thai.hits.every((h) => h.document.titleTh.includes("ผ้าพันคอ"))).toBe(true);
+
+    const english = await fallbackSearch(db(), parseSearchQuery({ q: "Silk  Scarf", sort: "price-asc" }));
+    expect(english.total).toBe(thai.total);
+    const prices = english.hits.map((h) => h.document.priceSatang);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(english.facets.category).toEqual({ textiles: english.total });
+    expect(english.priceRange?.min).toBe(prices[0]);
+
+    const filtered = await fallbackSearch(db(), parseSearchQuery({ q: "coffee", filters: { category: ["drinks"], availability: "ready", priceMaxSatang: 30_000 } }));
+    expect(filtered.total).toBeGreaterThan(0);
+    expect(filtered.hits.every((h) => h.document.inStock && h.document.priceSatang <= 30_000 && h.document.categorySlug === "drinks")).toBe(true);
+    expect((await fallbackSearch(db(), parseSearchQuery({ q: "coffee", filters: { category: ["textiles"] } }))).total).toBe(0);
+  });
+
+  it("treats LIKE wildcards as plain characters", async () => {
+    expect((await fallbackSearch(db(), parseSearchQuery({ q: "%" }))).total).toBe(0);
+    expect((await fallbackSearch(db(), parseSearchQuery({ q: "_" }))).total).toBe(0);
+  });
+});
+
+describe("the search route", () => {
+  const context = { clientAddress: "127.0.0.1" };
+  type Loaded = { data: { total: number; cards: unknown[]; degraded: boolean; didYouMean: string | null; query: { page: number; q: string } }; init: { headers: Record<string, string> } };
+  const load = async (query: string, lang?: string) =>
+    (await searchRoute.loader({ request: new Request(`http://t/search?${query}`), params: lang ? { lang } : {}, context })) as unknown as Loaded;
+
+  it("answers odd input with a normal page", async () => {
+    for (const query of ["q=", "", `q=${"x".repeat(5000)}`, "q=%00'%22(){}", "q=silk&category=no-such-thing", "page=999999", "page=-1", "q=silk&min=abc&max=abc", "sort=%27;DROP", "availability[]=1&category=%00"]) {
+      const result = await load(query);
+      expect(result.data, query).toBeDefined();
+      expect(result.init.headers["X-Robots-Tag"]).toBe("noindex");
+    }
+    expect((await load(`q=${"x".repeat(5000)}`)).data.query.q).toHaveLength(200);
+  });
+
+  it("widens an unknown filter value and shows the last page past the end", async () => {
+    expect((await load("q=silk&category=no-such-thing")).data.total).toBe((await load("q=silk")).data.total);
+    const past = await load("page=999999");
+    expect(past.data.cards.length).toBeGreaterThan(0);
+    expect(past.data.query.page).toBeGreaterThan(1);
+  });
+
+  it("offers a correction for a typo in English", async () => {
+    const result = await load("q=cofee", "en");
+    expect(result.data.didYouMean).toBe("coffee");
+    expect(result.data.total).toBeGreaterThan(0);
+  });
+
+  it("falls back to the database with a notice when the engine fails", async () => {
+    useSearchEngine(brokenEngine(), { ready: true });
+    try {
+      const result = await load("q=ผ้าพันคอ");
+      expect(result.data.degraded).toBe(true);
+      expect(result.data.total).toBeGreaterThan(0);
+      const response = await suggestRoute.loader({ request: new Request("http://t/search/suggest?q=กาแฟ"), params: {}, context });
+      const suggestions = (await response.json()) as { suggestions: { text: string }[] };
+      expect(suggestions.suggestions.length).toBeGreaterThan(0);
+    } finally {
+      useSearchEngine(engine, { ready: true });
+    }
+  });
+
+  it("suggests titles in the page's language", async () => {
+    const response = await suggestRoute.loader({ request: new Request("http://t/en/search/suggest?q=cof&limit=abc"), params: { lang: "en" }, context });
+    const { suggestions } = (await response.json()) as { suggestions: { text: string; href: string }[] };
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions[0].text).toMatch(/coffee/i);
+    expect(suggestions[0].href).toMatch(/^\/en\/products\//);
+  });
+});
