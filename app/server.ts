@@ -53,9 +53,19 @@ if (settings.MEILI_URL) {
     .init()
     .catch((error: unknown) => console.error(`Meilisearch not reachable, searching the database for now: ${error instanceof Error ? error.message : String(error)}`));
 } else {
-  const { indexed, ms } = await rebuildSearchIndex(db(), searchEngine());
-  markSearchIndexReady();
-  console.log(`Search index (built-in): ${indexed} products in ${(ms / 1000).toFixed(1)}s`);
+  // A large catalog takes a while to index (about a minute at 100k products); the store opens
+  // after at most INDEX_WAIT_MS and finishes the index in the background, searching the database
+  // meanwhile, rather than keep buyers out.
+  const INDEX_WAIT_MS = 10_000;
+  const building = rebuildSearchIndex(db(), searchEngine()).then(
+    ({ indexed, ms }) => {
+      markSearchIndexReady();
+      console.log(`Search index (built-in): ${indexed} products in ${(ms / 1000).toFixed(1)}s`);
+    },
+    (error: unknown) => console.error(`Search index build failed, searching the database: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const waited = await Promise.race([building.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, INDEX_WAIT_MS, false))]);
+  if (!waited) console.log("Search index still building; the store opens now and searches the database until it is ready.");
 }
 const searchSync = startSearchSyncWorker(db, searchEngine);
 if (localStore) {
