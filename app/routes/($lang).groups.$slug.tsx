@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ProductCard } from "~/components/cards";
+import { Picture } from "~/components/picture";
 import { formatYear } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
@@ -36,7 +37,11 @@ export default function GroupPage() {
   return (
     <article className="page group-page">
       <header className="group-header">
-        <img className="group-image" src={`/art/group/${group.slug}.svg`} alt="" width={400} height={400} />
+        {group.coverImage ? (
+          <Picture className="group-image" image={group.coverImage} alt="" sizes="(min-width: 48rem) 400px, 100vw" priority />
+        ) : (
+          <img className="group-image" src={`/art/group/${group.slug}.svg`} alt="" width={400} height={400} />
+        )}
         <div>
           <h1>{pick(lang, group.nameTh, group.nameEn)}</h1>
           <p className="byline">

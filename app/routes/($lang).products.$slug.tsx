@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProductCard, productArt } from "~/components/cards";
+import { Picture } from "~/components/picture";
 import { formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
@@ -37,7 +38,11 @@ export default function ProductPage() {
   return (
     <article className="page product-page">
       <div className="product-layout">
-        <img className="product-image" src={productArt(product.slug, product.category.slug)} alt={t("product.imageAlt", { title })} width={400} height={400} />
+        {product.images[0] ? (
+          <Picture className="product-image" image={product.images[0].image} alt={pick(lang, product.images[0].altTh, product.images[0].altEn)} sizes="(min-width: 48rem) 400px, 100vw" priority />
+        ) : (
+          <img className="product-image" src={productArt(product.slug, product.category.slug)} alt={t("product.imageAlt", { title })} width={400} height={400} />
+        )}
         <div className="product-summary">
           <h1>{title}</h1>
           <p className="byline">

@@ -3,6 +3,7 @@
  * and certifications. Owns Product, Category, Certification and ProductImage.
  */
 import { db } from "~/db/client.server";
+import { productImageSelect } from "~/modules/media/selects";
 
 const cardSelect = {
   id: true,
@@ -19,6 +20,7 @@ const cardSelect = {
   group: {
     select: { slug: true, nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } },
   },
+  images: productImageSelect,
 } as const;
 
 export type ProductCard = Awaited<ReturnType<typeof newProducts>>[number];

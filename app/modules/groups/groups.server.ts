@@ -4,6 +4,7 @@
  * CommitteeMember and GroupMembership.
  */
 import { db } from "~/db/client.server";
+import { imageSelect, productImageSelect } from "~/modules/media/selects";
 
 const cardSelect = {
   id: true,
@@ -15,6 +16,7 @@ const cardSelect = {
   memberCount: true,
   otopStars: true,
   province: { select: { slug: true, nameTh: true, nameEn: true } },
+  coverImage: imageSelect,
 } as const;
 
 export type GroupCard = Awaited<ReturnType<typeof verifiedGroups>>[number];
@@ -58,6 +60,7 @@ export function groupPage(slug: string) {
           madeToOrder: true,
           leadTimeDays: true,
           category: { select: { slug: true } },
+          images: productImageSelect,
         },
       },
     },
