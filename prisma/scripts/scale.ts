@@ -14,11 +14,13 @@ import { scaleCatalog } from "../scale/catalog-scaler";
 import { seedDemo } from "../seed/demo";
 
 const argsSchema = z.object({
-  products: z.coerce
-    .number({ message: "--products must be a number" })
-    .int("--products must be a whole number")
-    .positive("--products must be positive")
-    .max(2_000_000, "--products must be at most 2000000"),
+  products: z.string({ message: "--products N is required" }).pipe(
+    z.coerce
+      .number<string>({ message: "--products must be a number" })
+      .int("--products must be a whole number")
+      .positive("--products must be positive")
+      .max(2_000_000, "--products must be at most 2000000"),
+  ),
   database: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, "--database must be a PostgreSQL URL")
