@@ -57,6 +57,9 @@ export default defineConfig({
       PORT: String(port),
       EMBEDDED_PG_PORT: String(pgPort),
       DATA_DIR: dataDir,
+      // Outside the wiped data folder: image files are content-addressed, so keeping them
+      // spares each run re-encoding the demo placeholders (the rows are still made anew).
+      MEDIA_DIR: process.env.E2E_MEDIA_DIR ?? ".data/e2e-media",
       DATABASE_URL: "",
       // A low limit would trip the sign-in journeys that run in parallel from one address.
       LOGIN_MAX_ATTEMPTS: "50",

@@ -51,6 +51,21 @@ export const configSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   MEILI_URL: optionalText.pipe(z.url({ message: 'must be the Meilisearch URL such as "http://127.0.0.1:7700"' }).optional()),
   MEILI_API_KEY: optionalText,
+  /** Largest photo a group may upload, in megabytes; bigger files are refused before anything is stored. */
+  MEDIA_MAX_UPLOAD_MB: z.coerce.number({ message: "must be a number of megabytes" }).positive("must be a number of megabytes").max(100).default(8),
+  /** Largest decoded image in megapixels: a small file that decodes to a huge bitmap (a decompression bomb) is refused. */
+  MEDIA_MAX_MEGAPIXELS: z.coerce.number({ message: "must be a number of megapixels" }).positive("must be a number of megapixels").max(500).default(40),
+  /** Where local image files live; unset: DATA_DIR/media. */
+  MEDIA_DIR: optionalText,
+  /** Unset: image files live on local disk under DATA_DIR/media. Set (with the S3_* below): in an S3-compatible bucket. */
+  S3_BUCKET: optionalText,
+  S3_REGION: optionalText,
+  /** For MinIO-like servers: their URL; requests then use path-style addressing. */
+  S3_ENDPOINT: optionalText.pipe(z.url({ message: 'must be a URL such as "http://127.0.0.1:9000"' }).optional()),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  /** Where browsers fetch the bucket's objects from (a CDN or the bucket's public URL). */
+  S3_PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute URL such as "https://cdn.example.com/media"' }).optional()),
   /**
    * Seed the demo catalog and demo accounts into an empty database at start.
    * Unset: yes for a local store (embedded database or not production), no for
@@ -80,6 +95,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       throw new ConfigError([
         "SESSION_SECRET: must be set in production when DATABASE_URL is set (at least 32 characters of random text)",
       ]);
+    }
+    if (config.S3_BUCKET && !config.S3_PUBLIC_URL) {
+      throw new ConfigError(["S3_PUBLIC_URL: must be set when S3_BUCKET is set (where browsers fetch the images from)"]);
     }
     return config;
   }

@@ -87,7 +87,9 @@ let build: ServerBuild | (() => Promise<ServerBuild>);
 if (settings.NODE_ENV === "production") {
   const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  // Only paths that look like files can be public files: pages skip a file-system lookup per request.
+  const publicFiles = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
 } else {
   const vite = await import("vite").then((module) => module.createServer({ server: { middlewareMode: true } }));

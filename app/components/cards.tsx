@@ -4,6 +4,10 @@ import { formatMoney } from "~/i18n/format";
 import { href } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { useT } from "~/i18n/use-lang";
+import { Picture, type PictureImage } from "./picture";
+
+/** Cards are at most ~400 px wide: one column on phones, a grid beyond. */
+const CARD_SIZES = "(min-width: 40rem) 400px, 100vw";
 
 export interface ProductCardData {
   slug: string;
@@ -17,6 +21,7 @@ export interface ProductCardData {
   stock: number;
   category: { slug: string };
   group?: { nameTh: string; nameEn: string; province: { nameTh: string; nameEn: string } };
+  images?: { image: PictureImage }[];
 }
 
 export function productArt(slug: string, category: string) {
@@ -29,7 +34,11 @@ export function ProductCard({ product }: { product: ProductCardData }) {
   return (
     <li className="card product-card">
       <Link to={href(lang, `/products/${product.slug}`)} className="card-link">
-        <img src={productArt(product.slug, product.category.slug)} alt="" width={400} height={400} loading="lazy" decoding="async" />
+        {product.images?.[0] ? (
+          <Picture image={product.images[0].image} alt="" sizes={CARD_SIZES} />
+        ) : (
+          <img src={productArt(product.slug, product.category.slug)} alt="" width={400} height={400} loading="lazy" decoding="async" />
+        )}
         <span className="card-title">{title}</span>
       </Link>
       {product.group ? (
@@ -53,6 +62,7 @@ export interface GroupCardData {
   villageEn: string;
   memberCount: number;
   province: { nameTh: string; nameEn: string };
+  coverImage?: PictureImage | null;
 }
 
 export function GroupCard({ group }: { group: GroupCardData }) {
@@ -60,7 +70,11 @@ export function GroupCard({ group }: { group: GroupCardData }) {
   return (
     <li className="card group-card">
       <Link to={href(lang, `/groups/${group.slug}`)} className="card-link">
-        <img src={`/art/group/${encodeURIComponent(group.slug)}.svg`} alt="" width={400} height={400} loading="lazy" decoding="async" />
+        {group.coverImage ? (
+          <Picture image={group.coverImage} alt="" sizes={CARD_SIZES} />
+        ) : (
+          <img src={`/art/group/${encodeURIComponent(group.slug)}.svg`} alt="" width={400} height={400} loading="lazy" decoding="async" />
+        )}
         <span className="card-title">{pick(lang, group.nameTh, group.nameEn)}</span>
       </Link>
       <span className="card-meta">

@@ -221,4 +221,18 @@ export const en: Dictionary = {
     suggestionsCount: "{{count}} suggestions, use the up and down arrows to choose",
     noSuggestions: "No suggestions",
   },
+  media: {
+    photo: "Photo",
+    photoLabel: "Photo of {{product}}",
+    upload: "Upload photo",
+    hint: "JPEG, PNG, WebP or AVIF, up to {{mb}} MB",
+    saved: "Photo added; it is now the product's first photo",
+    errors: {
+      missing: "Please choose an image file",
+      tooLarge: "The file is too large: it must be at most {{mb}} MB",
+      notAnImage: "This file is not an image. Please choose a JPEG, PNG, WebP or AVIF file",
+      unsupportedFormat: "This kind of file is not supported. Please use JPEG, PNG, WebP or AVIF",
+      tooManyPixels: "The image has too many pixels (at most {{mp}} megapixels). Please make it smaller and try again",
+    },
+  },
 };

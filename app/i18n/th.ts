@@ -222,6 +222,20 @@ export const th = {
     suggestionsCount: "มีคำแนะนำ {{count}} รายการ ใช้ลูกศรขึ้นลงเพื่อเลือก",
     noSuggestions: "ไม่มีคำแนะนำ",
   },
+  media: {
+    photo: "รูปภาพ",
+    photoLabel: "รูปภาพของ {{product}}",
+    upload: "อัปโหลดรูป",
+    hint: "JPEG, PNG, WebP หรือ AVIF ไม่เกิน {{mb}} MB",
+    saved: "เพิ่มรูปภาพแล้ว รูปนี้จะแสดงเป็นรูปแรกของสินค้า",
+    errors: {
+      missing: "กรุณาเลือกไฟล์รูปภาพ",
+      tooLarge: "ไฟล์ใหญ่เกินไป ขนาดต้องไม่เกิน {{mb}} MB",
+      notAnImage: "ไฟล์นี้ไม่ใช่รูปภาพ กรุณาเลือกไฟล์ JPEG, PNG, WebP หรือ AVIF",
+      unsupportedFormat: "ไม่รองรับไฟล์ชนิดนี้ กรุณาใช้ JPEG, PNG, WebP หรือ AVIF",
+      tooManyPixels: "รูปภาพมีความละเอียดสูงเกินไป (ไม่เกิน {{mp}} ล้านพิกเซล) กรุณาย่อรูปแล้วลองใหม่",
+    },
+  },
 } as const;
 
 /** The dictionary's shape, with every leaf widened to string, for en.ts to match. */

@@ -8,6 +8,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
+import { Picture } from "~/components/picture";
 import { formatYear } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
@@ -83,7 +84,11 @@ export default function GroupPage() {
         ]}
       />
       <header className="group-header">
-        <img className="group-image" src={`/art/group/${group.slug}.svg`} alt="" width={400} height={400} />
+        {group.coverImage ? (
+          <Picture className="group-image" image={group.coverImage} alt="" sizes="(min-width: 48rem) 400px, 100vw" priority />
+        ) : (
+          <img className="group-image" src={`/art/group/${group.slug}.svg`} alt="" width={400} height={400} />
+        )}
         <div>
           <h1>{name}</h1>
           <p className="byline">

@@ -1,4 +1,4 @@
-/** A group's workspace: its members see their products; managers and owners set stock. */
+/** A group's workspace: its members see their products; managers and owners set stock and add photos. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +9,9 @@ import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { groupBySlug } from "~/modules/groups/groups.server";
 import { ProductNotInGroupError, groupProductsForWorkspace, setStock } from "~/modules/catalog/stock.server";
+import { ImageRejectedError, ProductNotInGroupForImageError, addProductPhoto, uploadLimits } from "~/modules/media/media.server";
 import { requireCsrf } from "~/web/csrf.server";
+import { isMultipart, parseFileUpload } from "~/web/multipart.server";
 import { requireGroupRole } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
@@ -26,7 +28,7 @@ async function groupFrom(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const group = await groupFrom(params);
   await requireGroupRole(request, group.id, "MEMBER");
-  return { group, products: await groupProductsForWorkspace(group.id) };
+  return { group, products: await groupProductsForWorkspace(group.id), maxUploadMb: uploadLimits().maxBytes / 1024 / 1024 };
 }
 
 const setStockSchema = z.object({
@@ -37,6 +39,7 @@ const setStockSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const group = await groupFrom(params);
   const user = await requireGroupRole(request, group.id, "MANAGER");
+  if (isMultipart(request)) return addPhoto(request, group.id, user.id);
   const form = await request.formData();
   await requireCsrf(request, form);
   const parsed = setStockSchema.safeParse(Object.fromEntries(form));
@@ -51,6 +54,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { productId, error: null, saved: true };
 }
 
+const photoSchema = z.object({ productId: z.string().min(1).max(40) });
+
+/** The "add photo" form: a multipart post, checked for size while it streams in. */
+async function addPhoto(request: Request, groupId: string, actorId: string) {
+  const limits = uploadLimits();
+  const upload = await parseFileUpload(request, { field: "photo", maxBytes: limits.maxBytes });
+  await requireCsrf(request, upload.form);
+  const parsed = photoSchema.safeParse(Object.fromEntries(upload.form));
+  if (!parsed.success) throw new Response("Bad photo form", { status: 400 });
+  const productId = parsed.data.productId;
+  const refused = (error: ImageRejectedError) =>
+    data(
+      { photo: true, productId, error: `media.errors.${error.reason}`, limits: { mb: limits.maxBytes / 1024 / 1024, mp: limits.maxPixels / 1e6 }, saved: false },
+      { status: error.reason === "tooLarge" ? 413 : 400 },
+    );
+  if (upload.tooLarge) return refused(new ImageRejectedError("tooLarge"));
+  if (!upload.file) return refused(new ImageRejectedError("missing"));
+  try {
+    await addProductPhoto({ groupId, productId, actorId, file: upload.file });
+  } catch (error) {
+    if (error instanceof ImageRejectedError) return refused(error);
+    if (error instanceof ProductNotInGroupForImageError) throw new Response("Not this group's product", { status: 403 });
+    throw error;
+  }
+  return { photo: true, productId, error: null, limits: null, saved: true };
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }) => {
   const lang = langOfPath(location.pathname);
   const t = translator(lang);
@@ -59,8 +89,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }
 };
 
 export default function GroupWorkspace() {
-  const { group, products } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { group, products, maxUploadMb } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const photoResult = actionData && "photo" in actionData ? actionData : null;
+  const result = actionData && !("photo" in actionData) ? actionData : null;
   const { t, lang } = useT();
   return (
     <section className="page" aria-labelledby="workspace-title">
@@ -71,11 +103,17 @@ export default function GroupWorkspace() {
           {t("workspace.saved")}
         </p>
       ) : null}
+      {photoResult?.saved ? (
+        <p className="notice" role="status">
+          {t("media.saved")}
+        </p>
+      ) : null}
       <table className="table">
         <thead>
           <tr>
             <th scope="col">{t("workspace.product")}</th>
             <th scope="col">{t("workspace.stock")}</th>
+            <th scope="col">{t("media.photo")}</th>
           </tr>
         </thead>
         <tbody>
@@ -114,11 +152,55 @@ export default function GroupWorkspace() {
                     </Form>
                   }
                 </td>
+                <td>
+                  <PhotoForm
+                    productId={product.id}
+                    title={title}
+                    maxUploadMb={maxUploadMb}
+                    error={photoResult?.productId === product.id && photoResult.error ? t(photoResult.error, photoResult.limits ?? {}) : null}
+                  />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
     </section>
+  );
+}
+
+const acceptedTypes = "image/jpeg,image/png,image/webp,image/avif,image/gif";
+
+function PhotoForm({ productId, title, maxUploadMb, error }: { productId: string; title: string; maxUploadMb: number; error: string | null }) {
+  const { t } = useT();
+  const id = `photo-${productId}`;
+  return (
+    <Form method="post" encType="multipart/form-data" className="inline-form photo-form">
+      <CsrfInput />
+      <input type="hidden" name="productId" value={productId} />
+      <label htmlFor={id} className="visually-hidden">
+        {t("media.photoLabel", { product: title })}
+      </label>
+      <input
+        id={id}
+        type="file"
+        name="photo"
+        accept={acceptedTypes}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      />
+      <button type="submit" className="button small">
+        {t("media.upload")}
+      </button>
+      <span id={`${id}-hint`} className="hint">
+        {t("media.hint", { mb: maxUploadMb })}
+      </span>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Form>
   );
 }

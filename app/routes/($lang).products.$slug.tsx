@@ -9,6 +9,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard, productArt } from "~/components/cards";
 import { PriceBreakdownTable, ShareLinks } from "~/components/product-parts";
 import { config } from "~/config.server";
+import { Picture } from "~/components/picture";
 import { formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
@@ -95,11 +96,24 @@ export default function ProductPage() {
         ]}
       />
       <div className="product-layout">
-        {/* One picture until the image pipeline gives products their photos; the gallery already lays them out. */}
         <ul className="gallery" aria-label={t("store.gallery")}>
-          <li>
-            <img className="product-image" src={productArt(product.slug, product.category.slug)} alt={t("product.imageAlt", { title })} width={400} height={400} />
-          </li>
+          {product.images.length > 0 ? (
+            product.images.map((picture, index) => (
+              <li key={picture.position}>
+                <Picture
+                  className="product-image"
+                  image={picture.image}
+                  alt={pick(lang, picture.altTh, picture.altEn)}
+                  sizes="(min-width: 48rem) 400px, 100vw"
+                  priority={index === 0}
+                />
+              </li>
+            ))
+          ) : (
+            <li>
+              <img className="product-image" src={productArt(product.slug, product.category.slug)} alt={t("product.imageAlt", { title })} width={400} height={400} />
+            </li>
+          )}
         </ul>
         <div className="product-summary">
           <h1>{title}</h1>

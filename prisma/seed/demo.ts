@@ -7,9 +7,11 @@
 import type { Db, Tx } from "~/db/client.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import type { CommitteeRole } from "~/generated/prisma/client";
+import type { MediaStorage } from "~/modules/media/storage.server";
 import { readCatalogFile, type CatalogFile } from "./catalog-file";
 import { certificationMeanings } from "./certification-meanings";
 import { demoCollections } from "./collections";
+import { seedPlaceholderImages } from "./placeholder-images";
 
 export const DEMO_PASSWORD = "sammachip-demo";
 export const demoAccounts = {
@@ -40,11 +42,12 @@ export interface SeedReport {
 
 export async function seedDemo(
   db: Db,
-  options: { catalog?: CatalogFile; onProgress?: (done: number, total: number) => void } = {},
+  options: { catalog?: CatalogFile; onProgress?: (done: number, total: number) => void; storage?: MediaStorage } = {},
 ): Promise<SeedReport> {
   const catalog = options.catalog ?? readCatalogFile();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const total = catalog.groups.length + catalog.products.length;
+  // Rows, then one image per product and per group.
+  const total = 2 * (catalog.groups.length + catalog.products.length);
   let done = 0;
   const tick = () => options.onProgress?.(++done, total);
 
@@ -74,6 +77,12 @@ export async function seedDemo(
       }
     },
     { timeout: 120_000 },
+  );
+  // After the rows are committed: encoding takes seconds and must not hold a transaction open.
+  await seedPlaceholderImages(
+    db,
+    { products: catalog.products.map((product) => product.slug), groups: catalog.groups.map((group) => group.slug) },
+    { storage: options.storage, onProgress: tick },
   );
   return { groups: catalog.groups.length, products: catalog.products.length, accounts: catalog.groups.length + 2 };
 }

@@ -21,6 +21,9 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // The seed stores the demo images where the test files will look for them;
+  // kept between runs, so only the first run encodes them.
+  process.env.DATA_DIR ??= ".data/test";
   const server = await startEmbeddedPostgres({
     dataDir: process.env.TEST_PG_DIR ?? ".data/test-postgres",
     port: Number(process.env.TEST_PG_PORT ?? 54349),

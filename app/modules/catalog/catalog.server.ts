@@ -3,6 +3,7 @@
  * and certifications. Owns Product, Category, Certification and ProductImage.
  */
 import { db } from "~/db/client.server";
+import { productGallerySelect, productImageSelect } from "~/modules/media/selects";
 
 export const cardSelect = {
   id: true,
@@ -19,6 +20,7 @@ export const cardSelect = {
   group: {
     select: { slug: true, nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } },
   },
+  images: productImageSelect,
 } as const;
 
 export type ProductCard = Awaited<ReturnType<typeof newProducts>>[number];
@@ -39,6 +41,7 @@ export async function productPage(slug: string) {
     where: { slug, status: "ACTIVE", group: { verificationStatus: "VERIFIED" } },
     select: {
       ...cardSelect,
+      images: productGallerySelect,
       storyTh: true,
       storyEn: true,
       weightGrams: true,

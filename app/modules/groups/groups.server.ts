@@ -5,6 +5,7 @@
  */
 import { db } from "~/db/client.server";
 import { provincesInRegionOf } from "./regions";
+import { imageSelect, productImageSelect } from "~/modules/media/selects";
 
 const cardSelect = {
   id: true,
@@ -16,6 +17,7 @@ const cardSelect = {
   memberCount: true,
   otopStars: true,
   province: { select: { slug: true, nameTh: true, nameEn: true } },
+  coverImage: imageSelect,
 } as const;
 
 export type GroupCard = Awaited<ReturnType<typeof verifiedGroups>>[number];
@@ -59,6 +61,7 @@ export function groupPage(slug: string) {
           madeToOrder: true,
           leadTimeDays: true,
           category: { select: { slug: true } },
+          images: productImageSelect,
         },
       },
     },

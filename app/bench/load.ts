@@ -1,0 +1,101 @@
+/**
+ * Load measurement for the storefront benchmark: autocannon against one URL
+ * for a fixed time, with exact latency percentiles (autocannon reports p97.5,
+ * not p95, so each response time is kept), and the "limit" server: the same
+ * HTML bytes served from memory by a bare node:http server in its own process.
+ */
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface LoadResult {
+  url: string;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, index)] * 100) / 100;
+}
+
+export async function measure(url: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let bytes = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: options.connections, duration: options.durationSeconds, timeout: 10 },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, _status, resBytes, responseTime) => {
+      latencies.push(responseTime);
+      bytes += resBytes;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    url,
+    requestsPerSecond: Math.round((result.requests.total / options.durationSeconds) * 10) / 10,
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1) ?? 0,
+    },
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
+  };
+}
+
+/** A short unmeasured run: JIT, connection pools and PostgreSQL's caches warm up first. */
+export async function warmUp(url: string, seconds = 3) {
+  await autocannon({ url, connections: 8, duration: seconds });
+}
+
+// The limit server's whole program: reads the page once from stdin, then answers every request with it.
+const limitServerSource = `
+const http = require("node:http");
+const chunks = [];
+process.stdin.on("data", (c) => chunks.push(c));
+process.stdin.on("end", () => {
+  const body = Buffer.concat(chunks);
+  const headers = { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length };
+  http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); })
+    .listen(Number(process.env.LIMIT_PORT), "127.0.0.1", () => process.stdout.write("ready\\n"));
+});`;
+
+export async function startLimitServer(html: Buffer, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ["-e", limitServerSource], {
+    env: { ...process.env, LIMIT_PORT: String(port) },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`The limit server exited (${code}); is port ${port} free?`)));
+    child.stdout!.once("data", () => resolve());
+    child.stdin!.end(html);
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: () => stopChild(child),
+  };
+}
+
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * `npm run bench:storefront`: the storefront's performance, as ONE JSON object
+ * on stdout (progress goes to stderr). It brings up its own PostgreSQL under
+ * BENCH_DATA_DIR (or uses DATABASE_URL), seeds and scales the catalog, runs the
+ * production build as a child process, and for each catalog size measures a
+ * product page, a category page and, as the limit, the same product HTML
+ * served from memory by a bare node:http server. Then the JS/CSS a product page
+ * sends, and Lighthouse's mobile scores. Everything stays on 127.0.0.1 and
+ * every load run is bounded by BENCH_SECONDS.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+const settingsSchema = z.object({
+  BENCH_DATA_DIR: z.string().min(1).default(".data/bench"),
+  BENCH_PORT: z.coerce.number().int().min(1024).max(65_000).default(3390),
+  BENCH_PG_PORT: z.coerce.number().int().min(1024).max(65_535).default(54490),
+  BENCH_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(256).default(32),
+  BENCH_PRODUCTS: z
+    .string()
+    .default("10000,100000")
+    .transform((list) => list.split(",").map((n) => Number(n.trim())))
+    .pipe(z.array(z.number().int().positive().max(1_000_000)).min(1)),
+  BENCH_LIGHTHOUSE: z.enum(["true", "false"]).default("true"),
+  /** Set to write V8 CPU profiles of the server (one per catalog size) under BENCH_DATA_DIR/profiles. */
+  BENCH_CPU_PROF: z.enum(["true", "false"]).default("false"),
+  BUILD_DIR: z.string().min(1).default("build"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/).optional().or(z.literal("").transform(() => undefined)),
+});
+const parsed = settingsSchema.safeParse(process.env);
+if (!parsed.success) {
+  console.error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  process.exit(2);
+}
+const settings = parsed.data;
+// Before anything reads the store's configuration: seeded images go under the bench's own folder.
+process.env.DATA_DIR = settings.BENCH_DATA_DIR;
+
+const { createDb } = await import("~/db/client.server");
+const { startEmbeddedPostgres } = await import("~/db/embedded-postgres.server");
+const { applyMigrations } = await import("~/db/migrations.server");
+const { seedDemo } = await import("../../prisma/seed/demo");
+const { scaleCatalog } = await import("../../prisma/scale/catalog-scaler");
+const { measure, startLimitServer, stopChild, warmUp } = await import("./load");
+const { assetTotals } = await import("./assets");
+const { lighthouseScores } = await import("./lighthouse");
+
+/** The pages measured. The category page falls back to the home page on branches where /categories does not exist yet. */
+const PAGES = {
+  product: "/products/ban-thon-krajood-krajood-mat",
+  category: ["/categories/textiles", "/"],
+  home: "/",
+} as const;
+const RATIO_TARGET = 0.25;
+const LIGHTHOUSE_TARGETS = { performance: 0.9, accessibility: 0.95, bestPractices: 0.9, seo: 0.95 } as const;
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const origin = `http://127.0.0.1:${settings.BENCH_PORT}`;
+const children = new Set<ChildProcess>();
+let stopDatabase: () => Promise<void> = async () => {};
+
+async function cleanUp() {
+  await Promise.all([...children].map((child) => stopChild(child)));
+  await stopDatabase();
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+
+async function database(): Promise<string> {
+  if (settings.DATABASE_URL) return settings.DATABASE_URL;
+  const server = await startEmbeddedPostgres({ dataDir: path.join(settings.BENCH_DATA_DIR, "postgres"), port: settings.BENCH_PG_PORT });
+  stopDatabase = () => server.stop();
+  // A fresh database each run: the scaler only tops up, so a catalog left at
+  // 100k by the last run would be measured again as "10k". Image files stay
+  // (content-addressed), so re-seeding does not re-encode them.
+  await server.dropDatabase("sammachip");
+  return server.ensureDatabase("sammachip");
+}
+
+function ensureBuild() {
+  if (fs.existsSync(path.join(settings.BUILD_DIR, "server/index.js"))) return;
+  log(`no build in ${settings.BUILD_DIR}/: running npm run build`);
+  const build = spawnSync("npm", ["run", "build"], { stdio: ["ignore", process.stderr, process.stderr], env: { ...process.env, BUILD_DIR: settings.BUILD_DIR } });
+  if (build.status !== 0) throw new Error("npm run build failed");
+}
+
+async function startStore(url: string, label: string): Promise<ChildProcess> {
+  const profile = settings.BENCH_CPU_PROF === "true" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(settings.BENCH_DATA_DIR, "profiles", label)}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "app/server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(settings.BENCH_PORT),
+      DATABASE_URL: url,
+      DATA_DIR: settings.BENCH_DATA_DIR,
+      BUILD_DIR: settings.BUILD_DIR,
+      SEED_DEMO: "false",
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  child.stdout!.on("data", (chunk: Buffer) => process.stderr.write(`[store] ${chunk}`));
+  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[store] ${chunk}`));
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The store exited with code ${child.exitCode}`);
+    const healthy = await fetch(`${origin}/healthz`).then((response) => response.ok, () => false);
+    if (healthy) return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("The store did not become healthy within 120 s");
+}
+
+async function firstOk(paths: readonly string[]): Promise<string> {
+  for (const candidate of paths) {
+    const response = await fetch(origin + candidate);
+    await response.arrayBuffer();
+    if (response.ok) return candidate;
+  }
+  throw new Error(`None of ${paths.join(", ")} answered 200`);
+}
+
+const started = Date.now();
+const loadAverageAtStart = os.loadavg().map((value) => Math.round(value * 100) / 100);
+const load = { connections: settings.BENCH_CONNECTIONS, durationSeconds: settings.BENCH_SECONDS };
+const scales = [];
+let assets: Awaited<ReturnType<typeof assetTotals>> | undefined;
+let lighthouse: Awaited<ReturnType<typeof lighthouseScores>> | undefined;
+const timings: Record<string, number> = {};
+
+try {
+  let mark = Date.now();
+  const url = await database();
+  await applyMigrations(url);
+  const db = createDb(url);
+  if ((await db.occupationGroup.count()) === 0) {
+    log("seeding the demo catalog");
+    await seedDemo(db);
+  }
+  const smallest = Math.min(...settings.BENCH_PRODUCTS);
+  const active = await db.product.count({ where: { status: "ACTIVE" } });
+  if (active > smallest) throw new Error(`The database already has ${active} active products, more than the first size measured (${smallest}): give the bench an empty database`);
+  timings.databaseAndSeedSeconds = (Date.now() - mark) / 1000;
+  mark = Date.now();
+  ensureBuild();
+  timings.buildSeconds = (Date.now() - mark) / 1000;
+
+  const sizes = [...settings.BENCH_PRODUCTS].sort((a, b) => a - b);
+  for (const [index, products] of sizes.entries()) {
+    mark = Date.now();
+    log(`scaling the catalog to ${products} products`);
+    const scaled = await scaleCatalog(db, { products });
+    timings[`scaleTo${products}Seconds`] = (Date.now() - mark) / 1000;
+
+    const store = await startStore(url, String(products));
+    const categoryPath = await firstOk(PAGES.category);
+    const productResponse = await fetch(origin + PAGES.product);
+    if (!productResponse.ok) throw new Error(`${PAGES.product}: HTTP ${productResponse.status}`);
+    const html = Buffer.from(await productResponse.arrayBuffer());
+
+    log(`${products} products: warming up`);
+    await warmUp(origin + PAGES.product);
+    await warmUp(origin + categoryPath);
+    log(`${products} products: product page`);
+    const productPage = await measure(origin + PAGES.product, load);
+    log(`${products} products: ${categoryPath === "/" ? "home page (no category route on this branch)" : "category page"}`);
+    const categoryPage = await measure(origin + categoryPath, load);
+
+    // The store stops while the limit runs, so the two never share the CPU.
+    const last = index === sizes.length - 1;
+    if (last) {
+      assets = await assetTotals(origin, html.toString("utf8"), settings.BUILD_DIR);
+      if (settings.BENCH_LIGHTHOUSE === "true") {
+        log("lighthouse (mobile) on the home and product pages");
+        mark = Date.now();
+        lighthouse = await lighthouseScores([origin + PAGES.home, origin + PAGES.product]);
+        timings.lighthouseSeconds = (Date.now() - mark) / 1000;
+      }
+    }
+    await stopChild(store);
+
+    log(`${products} products: the limit (same ${html.length} bytes from memory, bare node:http)`);
+    const limitServer = await startLimitServer(html, settings.BENCH_PORT + 1);
+    await warmUp(limitServer.url, 2);
+    const limit = await measure(limitServer.url, load);
+    await limitServer.stop();
+
+    const ratio = Math.round((productPage.requestsPerSecond / limit.requestsPerSecond) * 1000) / 1000;
+    scales.push({
+      products: scaled.after,
+      productPage,
+      categoryPage: { ...categoryPage, path: categoryPath, isCategoryRoute: categoryPath !== "/" },
+      limit,
+      productToLimitRatio: ratio,
+      productToLimitTarget: RATIO_TARGET,
+      productToLimitOk: ratio >= RATIO_TARGET,
+    });
+  }
+  await db.$disconnect();
+} finally {
+  await cleanUp();
+}
+
+const budgets = [
+  ...scales.map((scale) => ({
+    name: `product rps ≥ ${RATIO_TARGET} × limit rps at ${scale.products} products`,
+    value: scale.productToLimitRatio,
+    target: RATIO_TARGET,
+    ok: scale.productToLimitOk,
+  })),
+  ...(lighthouse ?? []).flatMap((page) =>
+    (Object.keys(LIGHTHOUSE_TARGETS) as (keyof typeof LIGHTHOUSE_TARGETS)[]).map((category) => ({
+      name: `lighthouse ${category} ≥ ${LIGHTHOUSE_TARGETS[category]} on ${new URL(page.url).pathname}`,
+      value: page[category],
+      target: LIGHTHOUSE_TARGETS[category],
+      ok: (page[category] ?? 0) >= LIGHTHOUSE_TARGETS[category],
+    })),
+  ),
+];
+
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      benchmark: "storefront",
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((v) => Math.round(v * 100) / 100) },
+      settings: { connections: load.connections, secondsPerRun: load.durationSeconds, products: settings.BENCH_PRODUCTS, pages: PAGES },
+      scales,
+      productPageAssets: assets && {
+        js: { files: assets.js.files, bytes: assets.js.bytes, gzipBytes: assets.js.gzipBytes },
+        css: { files: assets.css.files, bytes: assets.css.bytes, gzipBytes: assets.css.gzipBytes },
+        list: [...assets.js.list, ...assets.css.list],
+      },
+      lighthouse: lighthouse ?? null,
+      budgets,
+      allBudgetsOk: budgets.every((budget) => budget.ok),
+      timings: { ...timings, totalSeconds: (Date.now() - started) / 1000 },
+    },
+    null,
+    2,
+  )}\n`,
+);
+process.exit(0);
