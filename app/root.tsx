@@ -35,14 +35,18 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, csrf] = await Promise.all([getUser(request), csrfToken(request)]);
+  const user = await getUser(request);
+  // Only signed-in pages carry a CSRF token here (for the header's sign-out and their
+  // forms); a signed-out page then holds nothing personal and may be served from the
+  // page cache. Sign-in and sign-up pages get their token from their own loaders.
+  const csrf = user ? await csrfToken(request) : null;
   return data(
     {
       user: user ? { name: user.name, role: user.role } : null,
-      csrf: csrf.token,
+      csrf: csrf?.token ?? null,
       origin: publicOrigin(request),
     },
-    { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },
+    { headers: csrf?.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },
   );
 }
 

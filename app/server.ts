@@ -8,7 +8,9 @@ import compression from "compression";
 import express from "express";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createFetchRequestHandler, type ServerBuild } from "@remix-run/node";
+import { cachedPages } from "~/web/cached-pages.server";
+import { PageCache } from "~/web/page-cache.server";
 import { config, ConfigError, type Config } from "~/config.server";
 import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
@@ -97,6 +99,11 @@ if (settings.NODE_ENV === "production") {
   build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 }
 
+if (settings.PAGE_CACHE_SECONDS > 0 && settings.NODE_ENV === "production") {
+  const pages = new PageCache({ ttlMs: settings.PAGE_CACHE_SECONDS * 1000, maxEntries: 5_000, maxBytes: 64 * 1024 * 1024 });
+  const render = createFetchRequestHandler(build, settings.NODE_ENV);
+  app.get("*", cachedPages(pages, (request, context) => render(request, context)));
+}
 app.all(
   "*",
   createRequestHandler({

@@ -56,3 +56,21 @@ test("served HTML never contains NUL bytes (React 18 streaming bug with Thai tex
     expect(body.includes("\u0000"), path).toBe(false);
   }
 });
+
+test("signed-out visitors share cached pages; signed-in visitors never get one", async ({ request, playwright }) => {
+  const path = "/en/products/ban-thon-krajood-krajood-mat";
+  await request.get(path);
+  const again = await request.get(path);
+  expect(again.headers()["x-page-cache"]).toBe("hit");
+  expect(await again.text()).toContain("Krajood sedge mat");
+
+  const signedIn = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const form = await signedIn.get("/en/signin");
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+  expect(csrf).not.toBe("");
+  await signedIn.post("/en/signin", { form: { csrf, email: "buyer@demo.sammachip.test", password: "sammachip-demo", redirectTo: "" } });
+  const page = await signedIn.get(path);
+  expect(page.headers()["x-page-cache"]).toBeUndefined();
+  expect(await page.text()).toContain("Signed in as");
+  await signedIn.dispose();
+});

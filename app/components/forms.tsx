@@ -1,12 +1,19 @@
 /** Form pieces: the CSRF field every mutation posts, and a labelled field with its error. */
-import { useRouteLoaderData } from "@remix-run/react";
+import { useMatches } from "@remix-run/react";
 import { useId, type InputHTMLAttributes } from "react";
-import type { RootData } from "~/root";
 import { useT } from "~/i18n/use-lang";
 
+/** The CSRF token from the deepest route that provides one (the page's own loader, or the root for signed-in users). */
+function useCsrfToken(): string {
+  for (const match of [...useMatches()].reverse()) {
+    const token = (match.data as { csrf?: unknown } | undefined)?.csrf;
+    if (typeof token === "string" && token !== "") return token;
+  }
+  return "";
+}
+
 export function CsrfInput() {
-  const root = useRouteLoaderData<RootData>("root");
-  return <input type="hidden" name="csrf" value={root?.csrf ?? ""} />;
+  return <input type="hidden" name="csrf" value={useCsrfToken()} />;
 }
 
 export function Field({

@@ -8,15 +8,16 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { authenticate, startSession } from "~/modules/accounts/accounts.server";
 import { InvalidCredentialsError, TooManyAttemptsError } from "~/modules/accounts/errors";
 import { signInSchema } from "~/modules/accounts/schemas";
-import { requireCsrf } from "~/web/csrf.server";
+import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { parseForm } from "~/web/forms.server";
 import { safeRedirect } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { commitSessionCookie, sessionIdFrom } from "~/web/session.server";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
-  return null;
+  const { csrf, headers } = await csrfForForm(request);
+  return data({ csrf }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -7,14 +7,15 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { signUp, startSession } from "~/modules/accounts/accounts.server";
 import { EmailTakenError } from "~/modules/accounts/errors";
 import { signUpSchema } from "~/modules/accounts/schemas";
-import { requireCsrf } from "~/web/csrf.server";
+import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { parseForm } from "~/web/forms.server";
 import { requireLang } from "~/web/lang.server";
 import { commitSessionCookie, sessionIdFrom } from "~/web/session.server";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
-  return null;
+  const { csrf, headers } = await csrfForForm(request);
+  return data({ csrf }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

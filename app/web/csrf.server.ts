@@ -32,6 +32,18 @@ export async function csrfToken(request: Request): Promise<{ token: string; setC
   return { token, setCookie: await csrfCookie().serialize(token) };
 }
 
+/**
+ * For the loader of a page that shows a mutation form to visitors who are not
+ * signed in (sign-in, sign-up): the token for its form and the header that sets
+ * the cookie when the browser has none yet. Other pages carry no token, so the
+ * HTML served to signed-out visitors is the same for all of them and can be
+ * cached (app/web/page-cache.server.ts); signed-in pages get it from the root.
+ */
+export async function csrfForForm(request: Request): Promise<{ csrf: string; headers: HeadersInit }> {
+  const { token, setCookie } = await csrfToken(request);
+  return { csrf: token, headers: setCookie ? { "Set-Cookie": setCookie } : {} };
+}
+
 /** Throws 403 unless the posted token matches the cookie's. */
 export async function requireCsrf(request: Request, form: FormData): Promise<void> {
   const expected = await csrfCookie().parse(request.headers.get("Cookie"));

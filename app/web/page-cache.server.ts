@@ -1,0 +1,113 @@
+/**
+ * A short-lived, in-memory cache of whole pages for signed-out visitors.
+ *
+ * Rendering a page with React costs milliseconds of CPU; the same bytes from
+ * memory cost microseconds. Signed-out visitors (most buyers arriving from a
+ * link on LINE or Facebook) all get the same HTML for a URL, because such pages
+ * carry nothing personal: no user, no CSRF token (see app/root.tsx). So a page
+ * rendered for one is kept for a few seconds and served to the next.
+ *
+ * Only what is provably shareable is kept: GET requests without a session
+ * cookie, for storefront paths, answered 200 without Set-Cookie. The key holds
+ * everything else that shapes such a page: host (absolute links), path and
+ * query, and the remembered province (home's "groups near you"). Changes by
+ * groups (stock, photos) reach signed-out visitors within the TTL.
+ */
+import { gzipSync } from "node:zlib";
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  /** gzip of the body, made on the first request that accepts it. */
+  gzip?: Buffer;
+  expiresAt: number;
+}
+
+/** Storefront pages and their Remix data requests (`.data`), in either language. */
+const CACHEABLE_PATH = /^(?:\/en)?(?:\/|\/_root\.data|\.data|\/(?:products|groups|categories|provinces)\/[a-z0-9-]+(?:\.data)?)?$/;
+
+export interface PageRequest {
+  method: string;
+  host: string;
+  path: string;
+  /** The query string including "?", or "". */
+  search: string;
+  cookies: Record<string, string>;
+}
+
+/** The cache key for a request, or null when its page may not be shared. */
+export function pageCacheKey(request: PageRequest): string | null {
+  if (request.method !== "GET") return null;
+  if (request.cookies.__session) return null;
+  if (!CACHEABLE_PATH.test(request.path)) return null;
+  return `${request.host}\u0000${request.path}${request.search}\u0000${request.cookies.province ?? ""}`;
+}
+
+/** Whether a rendered response may be kept for others. */
+export function isShareable(status: number, headers: Headers): boolean {
+  return status === 200 && !headers.has("set-cookie");
+}
+
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+  private bytes = 0;
+
+  constructor(
+    private readonly options: { ttlMs: number; maxEntries: number; maxBytes: number; now?: () => number },
+  ) {}
+
+  private now() {
+    return (this.options.now ?? Date.now)();
+  }
+
+  get(key: string): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.delete(key);
+      return undefined;
+    }
+    // Map order is recency order: re-insert on use so the oldest unused goes first.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, page: Omit<CachedPage, "expiresAt">) {
+    if (page.body.length > this.options.maxBytes / 10) return;
+    this.delete(key);
+    this.entries.set(key, { ...page, expiresAt: this.now() + this.options.ttlMs });
+    this.bytes += page.body.length;
+    while (this.entries.size > this.options.maxEntries || this.bytes > this.options.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+  }
+
+  /** The gzipped body, compressed once per entry. */
+  gzipOf(entry: CachedPage): Buffer {
+    if (!entry.gzip) {
+      entry.gzip = gzipSync(entry.body);
+      this.bytes += entry.gzip.length;
+    }
+    return entry.gzip;
+  }
+
+  clear() {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  private delete(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.body.length + (entry.gzip?.length ?? 0);
+    this.entries.delete(key);
+  }
+}
