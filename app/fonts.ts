@@ -6,9 +6,9 @@
  */
 import type { LinkDescriptor } from "@remix-run/node";
 import thaiRegular from "@fontsource/noto-sans-thai-looped/files/noto-sans-thai-looped-thai-400-normal.woff2?url";
-import fonts from "~/fonts.css?url";
 
+// The @font-face rules themselves are bundled into styles.css (its first line imports
+// fonts.css), so a page waits on one stylesheet rather than two.
 export const fontLinks: LinkDescriptor[] = [
   { rel: "preload", href: thaiRegular, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
-  { rel: "stylesheet", href: fonts },
 ];

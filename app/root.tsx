@@ -17,20 +17,20 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nextProvider } from "react-i18next";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { ErrorPage } from "~/components/error-page";
-import { i18nFor, localeOf, switchLangPath } from "~/i18n/i18n";
+import { localeOf, switchLangPath } from "~/i18n/i18n";
 import { langOfPath } from "~/i18n/use-lang";
 import { csrfToken } from "~/web/csrf.server";
 import { publicOrigin } from "~/web/origin.server";
 import { getUser } from "~/web/session.server";
-import stylesheet from "~/styles.css?url";
+// Inlined rather than linked: the first screen on a slow connection no longer waits a
+// round trip for a render-blocking stylesheet (about 3 kB gzipped per page).
+import styles from "~/styles.css?inline";
 import { fontLinks } from "~/fonts";
 
 export const links: LinksFunction = () => [
   ...fontLinks,
-  { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -68,13 +68,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <link rel="alternate" hrefLang="en" href={`${origin}${switchLangPath(location.pathname, "en")}`} />
         <link rel="alternate" hrefLang="x-default" href={`${origin}${switchLangPath(location.pathname, "th")}`} />
         <Links />
+        <style dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
       <body>
-        <I18nextProvider i18n={i18nFor(lang)}>
-          <SiteHeader user={root?.user ?? null} />
-          <main id="main">{children}</main>
-          <SiteFooter />
-        </I18nextProvider>
+        <SiteHeader user={root?.user ?? null} />
+        <main id="main">{children}</main>
+        <SiteFooter />
         <ScrollRestoration />
         <Scripts />
       </body>

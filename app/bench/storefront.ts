@@ -110,13 +110,19 @@ async function startStore(url: string, label: string): Promise<ChildProcess> {
   child.once("exit", () => children.delete(child));
   child.stdout!.on("data", (chunk: Buffer) => process.stderr.write(`[store] ${chunk}`));
   child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[store] ${chunk}`));
-  for (let attempt = 0; attempt < 600; attempt++) {
+  // Wait until the store is fully up, search index included: at 100k products the index
+  // finishes in the background after the store opens, and measuring while it builds would
+  // measure the indexing, not the pages.
+  for (let attempt = 0; attempt < 1500; attempt++) {
     if (child.exitCode !== null) throw new Error(`The store exited with code ${child.exitCode}`);
-    const healthy = await fetch(`${origin}/healthz`).then((response) => response.ok, () => false);
-    if (healthy) return child;
+    const health = await fetch(`${origin}/healthz`).then(
+      async (response) => (response.ok ? ((await response.json()) as { search?: string }) : null),
+      () => null,
+    );
+    if (health && health.search !== "building") return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error("The store did not become healthy within 120 s");
+  throw new Error("The store did not become ready within 300 s");
 }
 
 async function firstOk(paths: readonly string[]): Promise<string> {

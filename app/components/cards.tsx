@@ -7,7 +7,9 @@ import { useT } from "~/i18n/use-lang";
 import { Picture, type PictureImage } from "./picture";
 
 /** Cards are at most ~400 px wide: one column on phones, a grid beyond. */
-const CARD_SIZES = "(min-width: 40rem) 400px, 100vw";
+// Cards sit in a grid of columns at least 10.5rem wide inside a page at most 72rem wide:
+// two columns on a phone, more on larger screens, never wider than about 240px.
+const CARD_SIZES = "(min-width: 72rem) 240px, (min-width: 40rem) 33vw, 50vw";
 
 export interface ProductCardData {
   slug: string;
@@ -28,16 +30,16 @@ export function productArt(slug: string, category: string) {
   return `/art/${encodeURIComponent(category)}/${encodeURIComponent(slug)}.svg`;
 }
 
-export function ProductCard({ product }: { product: ProductCardData }) {
+export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
   const { t, lang } = useT();
   const title = pick(lang, product.titleTh, product.titleEn);
   return (
     <li className="card product-card">
       <Link to={href(lang, `/products/${product.slug}`)} className="card-link">
         {product.images?.[0] ? (
-          <Picture image={product.images[0].image} alt="" sizes={CARD_SIZES} />
+          <Picture image={product.images[0].image} alt="" sizes={CARD_SIZES} priority={priority} />
         ) : (
-          <img src={productArt(product.slug, product.category.slug)} alt="" width={400} height={400} loading="lazy" decoding="async" />
+          <img src={productArt(product.slug, product.category.slug)} alt="" width={400} height={400} loading={priority ? "eager" : "lazy"} decoding="async" />
         )}
         <span className="card-title">{title}</span>
       </Link>
@@ -65,12 +67,17 @@ export interface GroupCardData {
   coverImage?: PictureImage | null;
 }
 
-export function GroupCard({ group }: { group: GroupCardData }) {
+/**
+ * A group in a list. `compact` leaves the picture out: the home page lists every
+ * group below its products, and thirty more pictures there made a phone wait
+ * longer for the first screen (Lighthouse LCP) for pictures nobody had reached.
+ */
+export function GroupCard({ group, compact = false }: { group: GroupCardData; compact?: boolean }) {
   const { t, lang } = useT();
   return (
-    <li className="card group-card">
+    <li className={compact ? "card group-card compact" : "card group-card"}>
       <Link to={href(lang, `/groups/${group.slug}`)} className="card-link">
-        {group.coverImage ? (
+        {compact ? null : group.coverImage ? (
           <Picture image={group.coverImage} alt="" sizes={CARD_SIZES} />
         ) : (
           <img src={`/art/group/${encodeURIComponent(group.slug)}.svg`} alt="" width={400} height={400} loading="lazy" decoding="async" />

@@ -54,13 +54,15 @@ export default function Home() {
         <h1>{t("home.heroTitle")}</h1>
         <p>{t("home.heroText")}</p>
       </section>
-      {collections.map((collection) => (
+      {collections.map((collection, collectionIndex) => (
         <section key={collection.slug} aria-labelledby={`collection-${collection.slug}`} className="collection">
           <h2 id={`collection-${collection.slug}`}>{pick(lang, collection.titleTh, collection.titleEn)}</h2>
           {collection.descriptionTh ? <p className="lead">{pick(lang, collection.descriptionTh, collection.descriptionEn)}</p> : null}
           <ul className="grid">
-            {collection.products.map((product) => (
-              <ProductCard key={product.slug} product={product} />
+            {collection.products.map((product, index) => (
+              // The first row of the first collection is what a phone shows first (the LCP):
+              // those pictures load at once instead of lazily.
+              <ProductCard key={product.slug} product={product} priority={collectionIndex === 0 && index < 2} />
             ))}
           </ul>
         </section>
@@ -138,7 +140,7 @@ function GroupList({ groups, testId }: { groups: Parameters<typeof GroupCard>[0]
   return (
     <ul className="grid" data-testid={testId}>
       {groups.map((group) => (
-        <GroupCard key={group.slug} group={group} />
+        <GroupCard key={group.slug} group={group} compact />
       ))}
     </ul>
   );
