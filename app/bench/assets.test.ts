@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assetUrlsIn, withStaticImports } from "./assets";
+import { assetUrlsIn, inlineStyles, withStaticImports } from "./assets";
 
 const html = `<link rel="stylesheet" href="/assets/root-a1.css"/><link rel="modulepreload" href="/assets/entry.client-b2.js"/>
 <script type="module">import "/assets/manifest-c3.js"; import * as route0 from "/assets/root-d4.js";</script>
@@ -34,5 +34,11 @@ describe("withStaticImports", () => {
       "/assets/root-d4.js",
     ]);
     fs.rmSync(buildDir, { recursive: true });
+  });
+});
+
+describe("inlineStyles", () => {
+  it("finds the CSS inlined into the page head, and nothing from empty tags", () => {
+    expect(inlineStyles('<head><style>body{margin:0}</style><style></style></head><p>x</p>')).toEqual(["body{margin:0}"]);
   });
 });

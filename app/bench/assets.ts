@@ -64,7 +64,21 @@ export async function assetTotals(origin: string, html: string, buildDir: string
     bucket.gzipBytes += gzipBytes;
     bucket.list.push({ url, bytes: body.length, gzipBytes });
   }
+  // The store inlines its stylesheet into the page's <head>: it is CSS sent for the page too.
+  for (const [index, css] of inlineStyles(html).entries()) {
+    const body = Buffer.from(css);
+    const gzipBytes = gzipSync(body).length;
+    totals.css.files++;
+    totals.css.bytes += body.length;
+    totals.css.gzipBytes += gzipBytes;
+    totals.css.list.push({ url: `(inline <style> #${index + 1})`, bytes: body.length, gzipBytes });
+  }
   return totals;
+}
+
+/** The contents of the page's inline <style> elements. */
+export function inlineStyles(html: string): string[] {
+  return [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1]).filter((css) => css.trim() !== "");
 }
 
 function empty(): AssetTotals {

@@ -6,20 +6,9 @@
 import { db } from "~/db/client.server";
 import { provinceKey } from "#search/document.ts";
 import { searchableProducts } from "#search/from-database.ts";
+// The same card as every other listing, pictures included.
+import { cardSelect } from "./catalog.server";
 
-const cardSelect = {
-  slug: true,
-  titleTh: true,
-  titleEn: true,
-  priceSatang: true,
-  unitTh: true,
-  unitEn: true,
-  stock: true,
-  madeToOrder: true,
-  leadTimeDays: true,
-  category: { select: { slug: true } },
-  group: { select: { nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } } },
-} as const;
 
 /** Cards for the given slugs, in the given order; slugs no longer for sale are left out. */
 export async function productCardsBySlugs(slugs: readonly string[]) {

@@ -5,7 +5,10 @@
  */
 import { db } from "~/db/client.server";
 import { provincesInRegionOf } from "./regions";
-import { imageSelect, productImageSelect } from "~/modules/media/selects";
+import { cardSelect as productCardSelect } from "~/modules/catalog/catalog.server";
+import { imageSelect } from "~/modules/media/selects";
+
+const { group: _group, ...productCardWithoutGroup } = productCardSelect;
 
 const cardSelect = {
   id: true,
@@ -49,20 +52,8 @@ export function groupPage(slug: string) {
       products: {
         where: { status: "ACTIVE" },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: {
-          id: true,
-          slug: true,
-          titleTh: true,
-          titleEn: true,
-          priceSatang: true,
-          unitTh: true,
-          unitEn: true,
-          stock: true,
-          madeToOrder: true,
-          leadTimeDays: true,
-          category: { select: { slug: true } },
-          images: productImageSelect,
-        },
+        // The catalog's card without the group: this page is the group.
+        select: productCardWithoutGroup,
       },
     },
   });
