@@ -8,6 +8,6 @@ const url = process.env.MEILI_URL;
 // contract run only happens where MEILI_URL points at one; the built-in engine runs it always.
 describe.skipIf(!url)("meilisearch adapter", () => {
   searchContract("meilisearch", async () =>
-    createMeiliEngine({ host: url ?? "", apiKey: process.env.MEILI_MASTER_KEY, indexName: `contract_${process.pid}` }),
+    createMeiliEngine({ host: url ?? "", apiKey: process.env.MEILI_API_KEY ?? process.env.MEILI_MASTER_KEY, indexName: `contract_${process.pid}` }),
   );
 });
