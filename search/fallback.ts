@@ -7,7 +7,7 @@
 import type { Db } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { provinceKey } from "./document.ts";
-import { searchableProducts } from "./from-database.ts";
+import { documentOf, documentSelect, searchableProducts } from "./from-database.ts";
 import { type SearchQuery, type SearchResults, type Suggestion, emptyFacets } from "./port.ts";
 
 /** LIKE treats % and _ as wildcards and \ as the escape; a shopper's "50%" means the characters. */
@@ -68,21 +68,6 @@ function orderFor(sort: SearchQuery["sort"]): Prisma.ProductOrderByWithRelationI
   }
 }
 
-const hitSelect = {
-  slug: true,
-  titleTh: true,
-  titleEn: true,
-  storyTh: true,
-  storyEn: true,
-  productType: true,
-  priceSatang: true,
-  madeToOrder: true,
-  stock: true,
-  createdAt: true,
-  category: { select: { slug: true, nameTh: true, nameEn: true } },
-  group: { select: { slug: true, nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } } },
-  certifications: { select: { certification: { select: { slug: true } } } },
-} satisfies Prisma.ProductSelect;
 
 export async function fallbackSearch(db: Db, query: SearchQuery): Promise<SearchResults> {
   const where = await fallbackWhere(db, query);
@@ -92,7 +77,7 @@ export async function fallbackSearch(db: Db, query: SearchQuery): Promise<Search
       orderBy: orderFor(query.sort),
       skip: (query.page - 1) * query.perPage,
       take: query.perPage,
-      select: hitSelect,
+      select: documentSelect,
     }),
     db.product.count({ where }),
     db.product.groupBy({ by: ["categoryId"], where, _count: { _all: true } }),
@@ -128,30 +113,7 @@ export async function fallbackSearch(db: Db, query: SearchQuery): Promise<Search
   facets.availability = { ready, "made-to-order": madeToOrder };
   const { _min, _max } = prices;
   return {
-    hits: rows.map((row) => ({
-      slug: row.slug,
-      document: {
-        slug: row.slug,
-        titleTh: row.titleTh,
-        titleEn: row.titleEn,
-        storyTh: row.storyTh,
-        storyEn: row.storyEn,
-        productType: row.productType,
-        categorySlug: row.category.slug,
-        categoryNameTh: row.category.nameTh,
-        categoryNameEn: row.category.nameEn,
-        groupSlug: row.group.slug,
-        groupNameTh: row.group.nameTh,
-        groupNameEn: row.group.nameEn,
-        provinceTh: row.group.province.nameTh,
-        provinceEn: row.group.province.nameEn,
-        certifications: row.certifications.map(({ certification }) => certification.slug),
-        priceSatang: row.priceSatang,
-        madeToOrder: row.madeToOrder,
-        inStock: row.stock > 0,
-        createdAt: row.createdAt.getTime(),
-      },
-    })),
+    hits: rows.map((row) => ({ slug: row.slug, document: documentOf(row) })),
     total,
     page: query.page,
     perPage: query.perPage,

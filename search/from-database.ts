@@ -15,7 +15,8 @@ export const searchableProducts = {
   group: { verificationStatus: "VERIFIED" },
 } satisfies Prisma.ProductWhereInput;
 
-const documentSelect = {
+/** What a search document is made of; the database fallback search reads the same. */
+export const documentSelect = {
   id: true,
   slug: true,
   titleTh: true,
