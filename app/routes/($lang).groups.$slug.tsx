@@ -5,6 +5,7 @@
  * in the layout is kept.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CertificationList } from "~/components/certification-list";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
@@ -131,16 +132,7 @@ export default function GroupPage() {
       {group.certifications.length > 0 ? (
         <section aria-labelledby="group-certs">
           <h2 id="group-certs">{t("store.groupCertifications")}</h2>
-          <dl className="cert-list">
-            {group.certifications.map(({ certification }) => (
-              <div key={certification.slug}>
-                <dt>
-                  <span className="badge">{pick(lang, certification.nameTh, certification.nameEn)}</span>
-                </dt>
-                <dd>{pick(lang, certification.meaningTh ?? "", certification.meaningEn)}</dd>
-              </div>
-            ))}
-          </dl>
+          <CertificationList certifications={group.certifications} />
         </section>
       ) : null}
       <section aria-labelledby="people" className="people">

@@ -4,6 +4,7 @@
  * goes, share links and more from the same group.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CertificationList } from "~/components/certification-list";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard, productArt } from "~/components/cards";
@@ -132,16 +133,7 @@ export default function ProductPage() {
               <h2 id="certs" className="small-heading">
                 {t("product.certifications")}
               </h2>
-              <dl className="cert-list">
-                {product.certifications.map(({ certification }) => (
-                  <div key={certification.slug}>
-                    <dt>
-                      <span className="badge">{pick(lang, certification.nameTh, certification.nameEn)}</span>
-                    </dt>
-                    <dd>{pick(lang, certification.meaningTh ?? "", certification.meaningEn)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <CertificationList certifications={product.certifications} />
             </section>
           ) : null}
           <PriceBreakdownTable breakdown={breakdown} groupName={groupName} />
