@@ -7,6 +7,7 @@
  * back to the generated /art placeholder for them.
  */
 import type { Db } from "~/db/client.server";
+import { seededRandom as random } from "~/cli/seeded-random";
 
 /** Synthetic groups' slugs start with this, which is how synthetic rows are recognised. */
 export const SYNTHETIC_GROUP_PREFIX = "scale-";
@@ -17,17 +18,6 @@ const EPOCH = Date.UTC(2026, 0, 1);
 const variantsTh = ["สูตรดั้งเดิม", "รุ่นพิเศษ", "ขนาดครอบครัว", "ชุดของฝาก", "ล็อตใหม่", "งานมือ", "สีธรรมชาติ", "ออร์แกนิก"];
 const variantsEn = ["Original recipe", "Special edition", "Family size", "Gift set", "New batch", "Handmade", "Natural dye", "Organic"];
 
-/** mulberry32: a tiny, fast, seedable generator; the same index always gives the same product. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickFrom<T>(items: T[], next: () => number): T {
   return items[Math.floor(next() * items.length)];

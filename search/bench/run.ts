@@ -11,22 +11,12 @@ import { loadCatalogFile } from "../catalog.ts";
 import type { SearchDocument } from "../document.ts";
 import { inferLang } from "../port.ts";
 import { evaluateEngine, loadJudgments } from "../relevance.ts";
+import { seededRandom } from "~/cli/seeded-random";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SIZES = [10_000, 100_000];
 const QUERY_ROUNDS = 240;
 
-/** mulberry32: small, fast and the same sequence on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function synthesize(base: SearchDocument[], count: number, seed: number): SearchDocument[] {
   const random = seededRandom(seed);
