@@ -69,7 +69,18 @@ if (settings.MEILI_URL) {
   const waited = await Promise.race([building.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, INDEX_WAIT_MS, false))]);
   if (!waited) console.log("Search index still building; the store opens now and searches the database until it is ready.");
 }
-const searchSync = startSearchSyncWorker(db, searchEngine);
+// Pages kept for signed-out visitors (see app/web/page-cache.server.ts). A delivered
+// product change (stock, photos, status) empties it, so buyers see it at once
+// rather than when the entries expire.
+const pages =
+  settings.PAGE_CACHE_SECONDS > 0 && settings.NODE_ENV === "production"
+    ? new PageCache({ ttlMs: settings.PAGE_CACHE_SECONDS * 1000, maxEntries: 5_000, maxBytes: 64 * 1024 * 1024 })
+    : null;
+const searchSync = startSearchSyncWorker(db, searchEngine, {
+  onDelivered: (report) => {
+    if (report.indexed + report.removed > 0) pages?.clear();
+  },
+});
 if (localStore) {
   console.log(
     [
@@ -99,8 +110,7 @@ if (settings.NODE_ENV === "production") {
   build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 }
 
-if (settings.PAGE_CACHE_SECONDS > 0 && settings.NODE_ENV === "production") {
-  const pages = new PageCache({ ttlMs: settings.PAGE_CACHE_SECONDS * 1000, maxEntries: 5_000, maxBytes: 64 * 1024 * 1024 });
+if (pages) {
   const render = createFetchRequestHandler(build, settings.NODE_ENV);
   app.get("*", cachedPages(pages, (request, context) => render(request, context)));
 }

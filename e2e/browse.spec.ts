@@ -74,3 +74,23 @@ test("signed-out visitors share cached pages; signed-in visitors never get one",
   expect(await page.text()).toContain("Signed in as");
   await signedIn.dispose();
 });
+
+test("a group's stock change reaches signed-out buyers at once, not when the page cache expires", async ({ page, request }) => {
+  const path = "/en/products/ban-thon-krajood-krajood-bag-basket-tote";
+  await request.get(path);
+  expect((await request.get(path)).headers()["x-page-cache"]).toBe("hit");
+
+  await page.goto("/en/signin");
+  await page.getByLabel("Email").fill("owner.ban-thon-krajood@demo.sammachip.test");
+  await page.getByLabel("Password").fill("sammachip-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Signed in as/)).toBeVisible();
+  await page.goto("/en/groups/ban-thon-krajood/manage");
+  const stock = page.getByLabel("In stock Woven krajood bag, basket tote");
+  await stock.fill("7");
+  await stock.locator("xpath=..").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Stock saved");
+
+  // The outbox worker delivers within a second or two and empties the cache (its TTL is 30 s).
+  await expect.poll(async () => (await request.get(path)).text(), { timeout: 10_000 }).toMatch(/\b7 \S+ in stock/);
+});

@@ -105,7 +105,12 @@ export async function deliverSearchSync(
 export function startSearchSyncWorker(
   getDb: () => Db,
   getEngine: () => SearchEngine,
-  options: { intervalMs?: number; log?: (message: string) => void } = {},
+  options: {
+    intervalMs?: number;
+    log?: (message: string) => void;
+    /** Called after each batch that changed the index, e.g. to drop cached pages. */
+    onDelivered?: (report: SyncReport) => void;
+  } = {},
 ): { stop: () => Promise<void> } {
   const log = options.log ?? ((message) => console.error(message));
   let running: Promise<void> | null = null;
@@ -118,6 +123,7 @@ export function startSearchSyncWorker(
         for (let round = 0; round < 20 && !stopped; round++) {
           const report = await deliverSearchSync(getDb(), getEngine());
           if (report.failed > 0) log(`search sync: ${report.failed} message(s) failed, will retry with backoff`);
+          if (report.done > 0) options.onDelivered?.(report);
           if (report.claimed < DEFAULT_BATCH) break;
         }
       } catch (error) {
