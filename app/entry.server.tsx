@@ -9,6 +9,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { config } from "~/config.server";
+import { scriptsAfterLoad } from "~/web/scripts-after-load.server";
 import { stripTrailingNulBytes } from "~/web/strip-nul.server";
 
 export const streamTimeout = 5_000;
@@ -29,8 +31,12 @@ export default function handleRequest(
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
+          // NULs are stripped first: that fix relies on React's own chunk edges.
           const clean = stripTrailingNulBytes();
-          clean.pipe(body);
+          // In development the scripts start at once, so Vite's hot reload and React's
+          // hydration warnings behave as they always do.
+          if (config().NODE_ENV === "production") clean.pipe(scriptsAfterLoad()).pipe(body);
+          else clean.pipe(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

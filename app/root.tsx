@@ -16,7 +16,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { ErrorPage } from "~/components/error-page";
 import { localeOf, switchLangPath } from "~/i18n/i18n";
@@ -28,6 +28,7 @@ import { getUser } from "~/web/session.server";
 // round trip for a render-blocking stylesheet (about 3 kB gzipped per page).
 import styles from "~/styles.css?inline";
 import { fontLinks } from "~/fonts";
+import { SCRIPTS_AFTER_LOAD } from "~/web/scripts-after-load";
 
 export const links: LinksFunction = () => [
   ...fontLinks,
@@ -69,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <link rel="alternate" hrefLang="x-default" href={`${origin}${switchLangPath(location.pathname, "th")}`} />
         <Links />
         <style dangerouslySetInnerHTML={{ __html: styles }} />
+        <script dangerouslySetInnerHTML={{ __html: SCRIPTS_AFTER_LOAD }} />
       </head>
       <body>
         <SiteHeader user={root?.user ?? null} />
@@ -82,6 +84,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the moment the page's JavaScript has taken over (it starts after the
+  // load event, see web/scripts-after-load.ts); browser tests wait on it.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return <Outlet />;
 }
 

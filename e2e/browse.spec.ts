@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./hydrated";
 
 test("a buyer browses home → product → group, in Thai", async ({ page }) => {
   await page.goto("/");
@@ -48,6 +49,25 @@ test("home and product pages have no accessibility violations", async ({ page })
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations, `${path}: ${results.violations.map((v) => v.id).join(", ")}`).toEqual([]);
   }
+});
+
+test("the page is drawn before its JavaScript is fetched, then hydrates and navigates client-side", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  const timing = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+    const scripts = performance.getEntriesByType("resource").filter((entry) => /\/assets\/.+\.js$/.test(entry.name));
+    return { load: navigation.loadEventStart, scripts: scripts.length, firstScript: Math.min(...scripts.map((entry) => entry.startTime)) };
+  });
+  expect(timing.scripts).toBeGreaterThan(0);
+  expect(timing.firstScript).toBeGreaterThanOrEqual(timing.load);
+
+  // A client-side navigation keeps the window (and this mark) alive; a full page load would not.
+  await page.evaluate(() => Object.assign(window, { stillThisDocument: true }));
+  await page.getByRole("link", { name: "ผ้าไหมมัดหมี่ทอมือ ลายหมากจับ" }).first().click();
+  await expect(page).toHaveURL(/\/products\/chonnabot-mudmee-mudmee-silk-mak-chap-pattern$/);
+  await expect(page.getByRole("heading", { level: 1, name: "ผ้าไหมมัดหมี่ทอมือ ลายหมากจับ" })).toBeVisible();
+  expect(await page.evaluate(() => "stillThisDocument" in window)).toBe(true);
 });
 
 test("served HTML never contains NUL bytes (React 18 streaming bug with Thai text)", async ({ request }) => {

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { hydrated } from "./hydrated";
 
 /** Card prices on the page in baht, in display order. */
 async function prices(page: Page): Promise<number[]> {
@@ -41,6 +42,7 @@ test("a Thai shopper searches from the header, refines by a facet and sorts by p
 
 test("an English shopper finds a silk scarf", async ({ page }) => {
   await page.goto("/en");
+  await hydrated(page);
   const box = page.getByRole("combobox", { name: "Search products" });
   await box.fill("silk scarf");
   await page.getByRole("search").getByRole("button", { name: "Search" }).click();
@@ -60,6 +62,7 @@ test("a typo offers a correction", async ({ page }) => {
 
 test("suggestions work with the keyboard and are announced", async ({ page }) => {
   await page.goto("/en");
+  await hydrated(page);
   const box = page.getByRole("combobox", { name: "Search products" });
   await box.pressSequentially("coff", { delay: 40 });
   const list = page.getByRole("listbox", { name: "Search suggestions" });

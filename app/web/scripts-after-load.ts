@@ -1,0 +1,27 @@
+/**
+ * The browser half of scripts-after-load.server.ts: a few lines, inlined in the
+ * document head, that wait for the window's load event and then start the
+ * modules the server left inert: the preloads go to the end of <head>, and a
+ * live copy of the module script to the end of <body>.
+ */
+export const INERT_PRELOAD_REL = "x-after-load-modulepreload";
+export const INERT_MODULE_TYPE = "x-after-load/module";
+
+export const SCRIPTS_AFTER_LOAD = `(function () {
+  function start() {
+    document.querySelectorAll('link[rel="${INERT_PRELOAD_REL}"]').forEach(function (inert) {
+      var link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.href = inert.getAttribute("href");
+      document.head.appendChild(link);
+    });
+    document.querySelectorAll('script[type="${INERT_MODULE_TYPE}"]').forEach(function (inert) {
+      var script = document.createElement("script");
+      script.type = "module";
+      script.textContent = inert.textContent;
+      document.body.appendChild(script);
+    });
+  }
+  if (document.readyState === "complete") start();
+  else addEventListener("load", start, { once: true });
+})();`;
