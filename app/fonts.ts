@@ -1,14 +1,23 @@
 /**
- * The font stylesheet and a preload of the body face, so text is not drawn
- * twice (fallback, then Noto) later than it must. Only the Thai regular face
- * is preloaded: every page's body text and navigation are Thai on "/", and a
- * preload that goes unused on English pages costs 11 kB once, then it is cached.
+ * Preloads for the two faces a page's first screen is set in: regular and bold
+ * of its own language's subset (Thai on "/", Latin on "/en"). With
+ * `font-display: optional` in fonts.css, a face that is not ready by first paint
+ * is not swapped in later (the page would reflow under the reader's thumb); it
+ * is used from the cache on the next page instead. Preloading makes "ready by
+ * first paint" the usual case.
  */
-import type { LinkDescriptor } from "@remix-run/node";
 import thaiRegular from "@fontsource/noto-sans-thai-looped/files/noto-sans-thai-looped-thai-400-normal.woff2?url";
+import thaiBold from "@fontsource/noto-sans-thai-looped/files/noto-sans-thai-looped-thai-700-normal.woff2?url";
+import latinRegular from "@fontsource/noto-sans-thai-looped/files/noto-sans-thai-looped-latin-400-normal.woff2?url";
+import latinBold from "@fontsource/noto-sans-thai-looped/files/noto-sans-thai-looped-latin-700-normal.woff2?url";
+import type { Lang } from "~/i18n/i18n";
 
-// The @font-face rules themselves are bundled into styles.css (its first line imports
-// fonts.css), so a page waits on one stylesheet rather than two.
-export const fontLinks: LinkDescriptor[] = [
-  { rel: "preload", href: thaiRegular, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
-];
+// The @font-face rules themselves are inlined with styles.css (its first line imports fonts.css).
+const FACES_BY_LANG: Record<Lang, readonly string[]> = {
+  th: [thaiRegular, thaiBold],
+  en: [latinRegular, latinBold],
+};
+
+export function fontPreloads(lang: Lang): readonly string[] {
+  return FACES_BY_LANG[lang];
+}

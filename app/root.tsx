@@ -27,11 +27,10 @@ import { getUser } from "~/web/session.server";
 // Inlined rather than linked: the first screen on a slow connection no longer waits a
 // round trip for a render-blocking stylesheet (about 3 kB gzipped per page).
 import styles from "~/styles.css?inline";
-import { fontLinks } from "~/fonts";
+import { fontPreloads } from "~/fonts";
 import { SCRIPTS_AFTER_LOAD } from "~/web/scripts-after-load";
 
 export const links: LinksFunction = () => [
-  ...fontLinks,
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -68,6 +67,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <link rel="alternate" hrefLang="th" href={`${origin}${switchLangPath(location.pathname, "th")}`} />
         <link rel="alternate" hrefLang="en" href={`${origin}${switchLangPath(location.pathname, "en")}`} />
         <link rel="alternate" hrefLang="x-default" href={`${origin}${switchLangPath(location.pathname, "th")}`} />
+        {fontPreloads(lang).map((href) => (
+          <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
+        ))}
         <Links />
         <style dangerouslySetInnerHTML={{ __html: styles }} />
         <script dangerouslySetInnerHTML={{ __html: SCRIPTS_AFTER_LOAD }} />
