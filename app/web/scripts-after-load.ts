@@ -1,8 +1,11 @@
 /**
  * The browser half of scripts-after-load.server.ts: a few lines, inlined in the
- * document head, that wait for the window's load event and then start the
- * modules the server left inert: the preloads go to the end of <head>, and a
- * live copy of the module script to the end of <body>.
+ * document head, that wait for the window's load event and for the frame after
+ * it to be drawn, and then start the modules the server left inert: the
+ * preloads go to the end of <head>, and a live copy of the module script to the
+ * end of <body>. The wait for a frame matters on a busy phone, where the first
+ * paint can come well after the load event: the page is drawn before it
+ * competes with its JavaScript, not after.
  */
 export const INERT_PRELOAD_REL = "x-after-load-modulepreload";
 export const INERT_MODULE_TYPE = "x-after-load/module";
@@ -22,6 +25,11 @@ export const SCRIPTS_AFTER_LOAD = `(function () {
       document.body.appendChild(script);
     });
   }
-  if (document.readyState === "complete") start();
-  else addEventListener("load", start, { once: true });
+  function afterNextPaint() {
+    requestAnimationFrame(function () {
+      setTimeout(start, 0);
+    });
+  }
+  if (document.readyState === "complete") afterNextPaint();
+  else addEventListener("load", afterNextPaint, { once: true });
 })();`;
