@@ -81,7 +81,7 @@ test("the product page shows the breakdown, badges with their meaning, lead time
   await expect(page).toHaveURL(/\/groups\/chonnabot-mudmee$/);
 });
 
-test("a category with a filter, a sort and the next page", async ({ page }) => {
+test("a category with a filter, a sort, the next page and back", async ({ page }) => {
   await page.goto("/categories/textiles");
   await expect(page.getByRole("heading", { level: 1, name: "ผ้าและเครื่องแต่งกาย" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -98,6 +98,12 @@ test("a category with a filter, a sort and the next page", async ({ page }) => {
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.filter((text) => firstPage.includes(text))).toEqual([]);
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, follow");
+  await page.getByRole("link", { name: "หน้าก่อนหน้า" }).click();
+  await expect(page.getByText(/หน้า 1 จาก/)).toBeVisible();
+  await expect(page).not.toHaveURL(/after=|before=/);
+  expect(await page.getByTestId("product-list").getByRole("listitem").allTextContents()).toEqual(firstPage);
+  await page.getByRole("link", { name: "หน้าถัดไป" }).click();
+  await expect(page.getByText(/หน้า 2 จาก/)).toBeVisible();
 
   await page.getByLabel("มาตรฐาน").selectOption("gi");
   await page.getByRole("button", { name: "แสดงผล" }).click();

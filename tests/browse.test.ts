@@ -83,6 +83,39 @@ describe("category listings", () => {
     expect(ids).toEqual(expected.map((p) => p.id));
   });
 
+  it.each(["", "sort=price-asc", "sort=price-desc"])("pages back through the same pages it paged forward (%s)", async (text) => {
+    const forward: string[][] = [];
+    let current = query(text);
+    for (;;) {
+      const page = await categoryListing("textiles", current);
+      forward.push(page.products.map((p) => p.id));
+      if (!page.next) break;
+      current = { ...current, after: page.next };
+    }
+    expect(forward.length).toBeGreaterThan(2);
+
+    let back = await categoryListing("textiles", current); // the last page
+    for (let page = forward.length; page > 2; page--) {
+      expect(back.page).toBe(page);
+      expect(back.products.map((p) => p.id)).toEqual(forward[page - 1]);
+      expect(back.previous?.p).toBe(page - 1);
+      back = await categoryListing("textiles", { ...query(text), before: back.previous });
+      expect(back.next).not.toBeNull();
+    }
+    expect(back.page).toBe(2);
+    expect(back.products.map((p) => p.id)).toEqual(forward[1]);
+    expect(back.previous).toBeNull(); // page 1 is the listing without a cursor
+  });
+
+  it("shows the first page when a previous-page link finds less than a page before it", async () => {
+    const first = await categoryListing("textiles", query("sort=price-asc"));
+    const third = first.products[3];
+    const stale = { s: "price-asc", v: third.priceSatang, id: third.id, p: 4 } as const;
+    const page = await categoryListing("textiles", { ...query("sort=price-asc"), before: stale });
+    expect(page.page).toBe(1);
+    expect(page.products.map((p) => p.id)).toEqual(first.products.map((p) => p.id));
+  });
+
   it("filter by certification and by shipping", async () => {
     const otop = await categoryListing("textiles", query("cert=otop"));
     expect(otop.products.length).toBeGreaterThan(0);
@@ -128,12 +161,19 @@ describe("listing pages at the HTTP boundary", () => {
     expect(odd.data?.nextSearch).toMatch(/^\?after=/);
   });
 
-  it("follow the next link to page 2, and answer 404 for a page past the end", async () => {
+  it("follow the next link to page 2 and 3 and the previous link back, and answer 404 for a page past the end", async () => {
     const first = await loaderStatus(categoryRoute, "http://t/categories/textiles?sort=price-asc", { slug: "textiles" });
     const second = await loaderStatus(categoryRoute, `http://t/categories/textiles${first.data!.nextSearch}`, { slug: "textiles" });
     expect(second.status).toBe(200);
     expect(second.data?.page).toBe(2);
     expect(second.data?.products[0].id).not.toBe(first.data?.products[0].id);
+    expect(second.data?.previousSearch).toBe("?sort=price-asc"); // page 2 goes back to the plain first page
+    expect(first.data?.previousSearch).toBeNull();
+    const third = await loaderStatus(categoryRoute, `http://t/categories/textiles${second.data!.nextSearch}`, { slug: "textiles" });
+    expect(third.data?.previousSearch).toMatch(/^\?sort=price-asc&before=/);
+    const backToSecond = await loaderStatus(categoryRoute, `http://t/categories/textiles${third.data!.previousSearch}`, { slug: "textiles" });
+    expect(backToSecond.data?.page).toBe(2);
+    expect(backToSecond.data?.products.map((p) => p.id)).toEqual(second.data?.products.map((p) => p.id));
     const pastEnd = encodeCursor({ s: "price-asc", v: 2_000_000_000, id: "zzzz", p: 9 });
     expect((await loaderStatus(categoryRoute, `http://t/categories/textiles?sort=price-asc&after=${pastEnd}`, { slug: "textiles" })).status).toBe(404);
   });

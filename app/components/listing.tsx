@@ -21,9 +21,11 @@ export interface ListingProps {
   totalIsExact: boolean;
   /** Query string of the next page ("?sort=…&after=…"), or null on the last page. */
   nextSearch: string | null;
+  /** Query string of the previous page ("?sort=…&before=…", or none for page 1), or null on the first page. */
+  previousSearch: string | null;
 }
 
-export function Listing({ path, query, products, page, pageCount, total, totalIsExact, nextSearch }: ListingProps) {
+export function Listing({ path, query, products, page, pageCount, total, totalIsExact, nextSearch, previousSearch }: ListingProps) {
   const { t, lang } = useT();
   const filtered = query.sort !== "new" || query.cert !== null || query.ship !== null;
   return (
@@ -84,9 +86,14 @@ export function Listing({ path, query, products, page, pageCount, total, totalIs
         </ul>
       )}
       <nav className="pager" aria-label={t("store.pageOf", { page, pages: totalIsExact ? String(pageCount) : `${pageCount}+` })}>
-        {page > 1 ? (
+        {page > 2 ? (
           <Link to={href(lang, path) + firstPageSearch(query)} className="button secondary">
             {t("store.firstPage")}
+          </Link>
+        ) : null}
+        {previousSearch !== null ? (
+          <Link to={href(lang, path) + previousSearch} className="button secondary" rel="prev">
+            {t("store.previousPage")}
           </Link>
         ) : null}
         {nextSearch ? (

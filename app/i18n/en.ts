@@ -150,6 +150,7 @@ export const en: Dictionary = {
     total: "{{count}} products",
     totalAtLeast: "More than {{count}} products",
     pageOf: "Page {{page}} of {{pages}}",
+    previousPage: "Previous page",
     nextPage: "Next page",
     firstPage: "Back to the first page",
     noResults: "No products match these filters",

@@ -151,6 +151,7 @@ export const th = {
     total: "{{count}} รายการ",
     totalAtLeast: "มากกว่า {{count}} รายการ",
     pageOf: "หน้า {{page}} จาก {{pages}}",
+    previousPage: "หน้าก่อนหน้า",
     nextPage: "หน้าถัดไป",
     firstPage: "กลับไปหน้าแรก",
     noResults: "ไม่มีสินค้าที่ตรงกับตัวกรองนี้",

@@ -1,7 +1,7 @@
 /**
  * The HTTP side of listing pages: read the query string, map "no such
- * category/province" and "a page past the end" to 404, and turn the next
- * cursor into the next page's query string.
+ * category/province" and "a page past the end" to 404, and turn the next and
+ * previous cursors into those pages' query strings.
  */
 import { browseSearch, parseBrowseQuery, type BrowseQuery } from "~/modules/catalog/browse-query";
 import { UnknownListingError, type ListingPage } from "~/modules/catalog/browse.server";
@@ -20,13 +20,16 @@ export async function loadListing<T extends ListingPage>(request: Request, rawSl
     throw error;
   }
   // A well-formed cursor that finds nothing: the page no longer exists (or never did).
-  if (query.after && listing.products.length === 0) throw notFound("No such page");
-  const { after: _after, ...shown } = query;
+  if ((query.after || query.before) && listing.products.length === 0) throw notFound("No such page");
+  const { after: _after, before: _before, ...shown } = query;
+  const page = Math.min(listing.page, listing.pageCount);
   return {
     ...listing,
-    page: Math.min(listing.page, listing.pageCount),
+    page,
     query: shown,
     nextSearch: listing.next ? browseSearch({ ...shown, after: listing.next }) : null,
+    /** Page 2's previous page is the plain listing, so it shares the first page's URL. */
+    previousSearch: page > 1 ? browseSearch({ ...shown, before: listing.previous }) : null,
     /** Sorted, filtered or paged views are not indexed (see app/web/seo.ts). */
     isVariant: new URL(request.url).search !== "",
   };

@@ -5,15 +5,15 @@ const q = (text: string) => parseBrowseQuery(new URLSearchParams(text));
 
 describe("parseBrowseQuery", () => {
   it("defaults to newest first with no filters", () => {
-    expect(q("")).toEqual({ sort: "new", cert: null, ship: null, after: null });
+    expect(q("")).toEqual({ sort: "new", cert: null, ship: null, after: null, before: null });
   });
 
   it("reads known sorts and filters", () => {
-    expect(q("sort=price-desc&cert=gi&ship=order")).toEqual({ sort: "price-desc", cert: "gi", ship: "order", after: null });
+    expect(q("sort=price-desc&cert=gi&ship=order")).toEqual({ sort: "price-desc", cert: "gi", ship: "order", after: null, before: null });
   });
 
   it("ignores odd values instead of failing", () => {
-    expect(q("sort=DROP%20TABLE&cert=<script>&ship=1&page=-4&after=%%%")).toEqual({ sort: "new", cert: null, ship: null, after: null });
+    expect(q("sort=DROP%20TABLE&cert=<script>&ship=1&page=-4&after=%%%")).toEqual({ sort: "new", cert: null, ship: null, after: null, before: null });
     expect(q("cert=tcps")).toMatchObject({ cert: null }); // a real badge, but not one buyers filter by
   });
 });
@@ -45,6 +45,15 @@ describe("browseSearch", () => {
     expect(browseSearch({ sort: "new", cert: null, ship: null })).toBe("");
     const text = browseSearch({ sort: "price-asc", cert: "otop", ship: "ready", after: { s: "price-asc", v: 1, id: "a", p: 2 } });
     const back = parseBrowseQuery(new URLSearchParams(text.slice(1)));
-    expect(back).toEqual({ sort: "price-asc", cert: "otop", ship: "ready", after: { s: "price-asc", v: 1, id: "a", p: 2 } });
+    expect(back).toEqual({ sort: "price-asc", cert: "otop", ship: "ready", after: { s: "price-asc", v: 1, id: "a", p: 2 }, before: null });
+  });
+
+  it("carries a previous-page cursor in `before`, and `after` wins when a hand-edited link has both", () => {
+    const cursor = { s: "price-desc", v: 9_900, id: "ckprev", p: 4 } as const;
+    const text = browseSearch({ sort: "price-desc", cert: null, ship: null, before: cursor });
+    expect(text).toMatch(/^\?sort=price-desc&before=/);
+    expect(parseBrowseQuery(new URLSearchParams(text.slice(1)))).toMatchObject({ after: null, before: cursor });
+    const both = q(`sort=price-desc&before=${encodeCursor(cursor)}&after=${encodeCursor({ ...cursor, p: 5 })}`);
+    expect(both).toMatchObject({ after: { p: 5 }, before: null });
   });
 });
