@@ -53,6 +53,8 @@ export const configSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   MEILI_URL: optionalText.pipe(z.url({ message: 'must be the Meilisearch URL such as "http://127.0.0.1:7700"' }).optional()),
   MEILI_API_KEY: optionalText,
+  /** Longest wait for one Meilisearch request before search falls back to the database. */
+  MEILI_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int("must be a whole number of milliseconds").min(100).max(120_000).default(3_000),
   /** Largest photo a group may upload, in megabytes; bigger files are refused before anything is stored. */
   MEDIA_MAX_UPLOAD_MB: z.coerce.number({ message: "must be a number of megabytes" }).positive("must be a number of megabytes").max(100).default(8),
   /** Largest decoded image in megapixels: a small file that decodes to a huge bitmap (a decompression bomb) is refused. */

@@ -19,9 +19,9 @@ type EngineState = {
 
 const holder = globalThis as unknown as { __sammachipSearch?: EngineState };
 
-export function createConfiguredEngine(settings: { MEILI_URL?: string; MEILI_API_KEY?: string }): SearchEngine {
+export function createConfiguredEngine(settings: { MEILI_URL?: string; MEILI_API_KEY?: string; MEILI_TIMEOUT_MS: number }): SearchEngine {
   return settings.MEILI_URL
-    ? createMeiliEngine({ host: settings.MEILI_URL, apiKey: settings.MEILI_API_KEY, indexName: "products" })
+    ? createMeiliEngine({ host: settings.MEILI_URL, apiKey: settings.MEILI_API_KEY, indexName: "products", timeoutMs: settings.MEILI_TIMEOUT_MS })
     : createBuiltinEngine();
 }
 

@@ -21,7 +21,16 @@ import { tokenize } from "../tokenizer.ts";
 import { buildFilter } from "./filters.ts";
 import { INDEX_SETTINGS, certificationNames } from "./settings.ts";
 
-export type MeiliEngineConfig = { host: string; apiKey?: string; indexName?: string };
+export type MeiliEngineConfig = {
+  host: string;
+  apiKey?: string;
+  indexName?: string;
+  /**
+   * Longest wait for one HTTP request. A hung server must not hold a buyer's
+   * search page: the request fails and the store answers from the database.
+   */
+  timeoutMs: number;
+};
 
 type StoredDocument = SearchDocument & {
   provinceKey: string;
@@ -98,7 +107,7 @@ class MeiliEngine implements SearchEngine {
   private readonly indexName: string;
 
   constructor(config: MeiliEngineConfig) {
-    this.client = new Meilisearch({ host: config.host, apiKey: config.apiKey });
+    this.client = new Meilisearch({ host: config.host, apiKey: config.apiKey, timeout: config.timeoutMs });
     this.indexName = config.indexName ?? "products";
   }
 
