@@ -42,7 +42,6 @@ test("a Thai shopper searches from the header, refines by a facet and sorts by p
 
 test("an English shopper finds a silk scarf", async ({ page }) => {
   await page.goto("/en");
-  await hydrated(page);
   const box = page.getByRole("combobox", { name: "Search products" });
   await box.fill("silk scarf");
   await page.getByRole("search").getByRole("button", { name: "Search" }).click();
@@ -80,6 +79,51 @@ test("suggestions work with the keyboard and are announced", async ({ page }) =>
   await box.press("Enter");
   await expect(page).toHaveURL(/\/en\/products\//);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+});
+
+test("text typed before the page's JavaScript arrives is kept, and gets suggestions", async ({ page }) => {
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(/\/assets\/.+\.js$/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/en");
+  const box = page.getByRole("combobox", { name: "Search products" });
+  await box.fill("coffee");
+  releaseScripts();
+  await hydrated(page);
+  await expect(page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first()).toBeVisible();
+  await expect(box).toHaveValue("coffee");
+});
+
+test("a late answer to an earlier keystroke keeps the highlighted suggestion", async ({ page }) => {
+  await page.goto("/en");
+  await hydrated(page);
+  const box = page.getByRole("combobox", { name: "Search products" });
+  const list = page.getByRole("listbox", { name: "Search suggestions" });
+  await box.pressSequentially("coffe", { delay: 40 });
+  await expect(list.getByRole("option").first()).toBeVisible();
+
+  let releaseAnswer = () => {};
+  const answerHeld = new Promise<void>((resolve) => (releaseAnswer = resolve));
+  let asked = () => {};
+  const askedForCoffee = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(/\/search\/suggest\?q=coffee$/, async (route) => {
+    asked();
+    await answerHeld;
+    await route.continue();
+  });
+  await box.press("e");
+  await askedForCoffee;
+  await box.press("ArrowDown");
+  const first = list.getByRole("option").first();
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  const waitForAnswer = page.waitForResponse(/\/search\/suggest\?q=coffee$/);
+  releaseAnswer();
+  await waitForAnswer;
+  await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", /-list-0$/);
 });
 
 test.describe("without JavaScript", () => {

@@ -3,7 +3,8 @@
  * becomes a WAI-ARIA combobox (editable, list autocomplete): suggestions are fetched after a short
  * pause, a newer keystroke aborts the older request, Up/Down move through the options, Enter
  * opens the highlighted product (or searches), Escape closes the list, and a polite live region
- * says how many suggestions there are.
+ * says how many suggestions there are. The highlight follows a product, not a position, so a
+ * late answer to an earlier keystroke does not take it away.
  */
 import { Form, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
@@ -22,9 +23,18 @@ export function SearchBox() {
   const [value, setValue] = useState("");
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  const [activeSlug, setActiveSlug] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const request = useRef<AbortController | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const active = suggestions.findIndex((suggestion) => suggestion.slug === activeSlug);
+
+  useEffect(() => {
+    // The page's JavaScript starts after load (web/scripts-after-load.ts), so a buyer may
+    // already have typed into the plain form; keep that text rather than render it away.
+    const typed = input.current?.value ?? "";
+    if (typed) setValue(typed);
+  }, []);
 
   useEffect(() => {
     const q = value.trim();
@@ -43,7 +53,6 @@ export function SearchBox() {
         if (!response.ok) return;
         const body = (await response.json()) as { suggestions: Suggestion[] };
         setSuggestions(body.suggestions);
-        setActive(-1);
         setOpen(body.suggestions.length > 0);
         setAnnouncement(body.suggestions.length > 0 ? t("search.suggestionsCount", { count: body.suggestions.length }) : t("search.noSuggestions"));
       } catch {
@@ -55,18 +64,21 @@ export function SearchBox() {
 
   function close() {
     setOpen(false);
-    setActive(-1);
+    setActiveSlug(null);
+  }
+
+  function highlight(index: number) {
+    setOpen(true);
+    setActiveSlug(suggestions[index].slug);
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown" && suggestions.length > 0) {
       event.preventDefault();
-      setOpen(true);
-      setActive((index) => (index + 1) % suggestions.length);
+      highlight((active + 1) % suggestions.length);
     } else if (event.key === "ArrowUp" && suggestions.length > 0) {
       event.preventDefault();
-      setOpen(true);
-      setActive((index) => (index <= 0 ? suggestions.length - 1 : index - 1));
+      highlight(active <= 0 ? suggestions.length - 1 : active - 1);
     } else if (event.key === "Escape" && open) {
       event.preventDefault();
       close();
@@ -86,6 +98,7 @@ export function SearchBox() {
       </label>
       <div className="search-box-field">
         <input
+          ref={input}
           id={`${id}-q`}
           type="text"
           name="q"
