@@ -46,7 +46,7 @@ describe("isShareable", () => {
 });
 
 describe("PageCache", () => {
-  const page = (text: string) => ({ status: 200, headers: [] as [string, string][], body: Buffer.from(text) });
+  const page = (text: string) => ({ status: 200, headers: [] as [string, string][], body: Buffer.from(text), expiresAt: 0 });
 
   it("forgets pages after their time", () => {
     let now = 0;
@@ -76,5 +76,23 @@ describe("PageCache", () => {
     const entry = cache.get("p19")!;
     const gzip = cache.gzipOf(entry);
     expect(cache.gzipOf(entry)).toBe(gzip);
+  });
+
+  it("does not count the gzip of a response it never kept (a 404 or a page that set a cookie)", () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxEntries: 100, maxBytes: 1000 });
+    // Thousands of uncached misses, each compressed on its way out.
+    for (let i = 0; i < 2000; i++) cache.gzipOf(page(`not found ${i}`));
+    cache.set("home", page("x".repeat(90)));
+    cache.set("product", page("y".repeat(90)));
+    expect(cache.get("home")).toBeDefined();
+    expect(cache.get("product")).toBeDefined();
+  });
+
+  it("keeps the gzip made for the response it stores", () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxEntries: 100, maxBytes: 1_000_000 });
+    const entry = page("z".repeat(500));
+    cache.set("p", entry);
+    const gzip = cache.gzipOf(entry);
+    expect(cache.gzipOf(cache.get("p")!)).toBe(gzip);
   });
 });

@@ -51,6 +51,7 @@ export function isShareable(status: number, headers: Headers): boolean {
 
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
+  /** What the budget counts: bodies and gzips of the entries held, nothing else. */
   private bytes = 0;
 
   constructor(
@@ -74,11 +75,13 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, page: Omit<CachedPage, "expiresAt">) {
+  /** Keeps the page (the same object, so a gzip made for this response is kept with it). */
+  set(key: string, page: CachedPage) {
     if (page.body.length > this.options.maxBytes / 10) return;
     this.delete(key);
-    this.entries.set(key, { ...page, expiresAt: this.now() + this.options.ttlMs });
-    this.bytes += page.body.length;
+    page.expiresAt = this.now() + this.options.ttlMs;
+    this.entries.set(key, page);
+    this.bytes += page.body.length + (page.gzip?.length ?? 0);
     while (this.entries.size > this.options.maxEntries || this.bytes > this.options.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -86,13 +89,22 @@ export class PageCache {
     }
   }
 
-  /** The gzipped body, compressed once per entry. */
+  /**
+   * The gzipped body, compressed once per entry. Responses that were never kept
+   * (404s, pages that set a cookie) pass through here too; only a kept entry's
+   * gzip counts against the budget, or those would fill it with bytes nobody holds.
+   */
   gzipOf(entry: CachedPage): Buffer {
     if (!entry.gzip) {
       entry.gzip = gzipSync(entry.body);
-      this.bytes += entry.gzip.length;
+      if (this.holds(entry)) this.bytes += entry.gzip.length;
     }
     return entry.gzip;
+  }
+
+  private holds(entry: CachedPage): boolean {
+    for (const held of this.entries.values()) if (held === entry) return true;
+    return false;
   }
 
   clear() {
