@@ -171,6 +171,7 @@ describe("listing pages at the HTTP boundary", () => {
     expect(first.data?.previousSearch).toBeNull();
     const third = await loaderStatus(categoryRoute, `http://t/categories/textiles${second.data!.nextSearch}`, { slug: "textiles" });
     expect(third.data?.previousSearch).toMatch(/^\?sort=price-asc&before=/);
+    expect(third.data?.firstSearch).toBe("?sort=price-asc");
     const backToSecond = await loaderStatus(categoryRoute, `http://t/categories/textiles${third.data!.previousSearch}`, { slug: "textiles" });
     expect(backToSecond.data?.page).toBe(2);
     expect(backToSecond.data?.products.map((p) => p.id)).toEqual(second.data?.products.map((p) => p.id));

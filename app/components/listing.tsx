@@ -19,13 +19,15 @@ export interface ListingProps {
   pageCount: number;
   total: number;
   totalIsExact: boolean;
+  /** Query string of the first page with the same sort and filters ("?sort=…", or ""). */
+  firstSearch: string;
   /** Query string of the next page ("?sort=…&after=…"), or null on the last page. */
   nextSearch: string | null;
   /** Query string of the previous page ("?sort=…&before=…", or none for page 1), or null on the first page. */
   previousSearch: string | null;
 }
 
-export function Listing({ path, query, products, page, pageCount, total, totalIsExact, nextSearch, previousSearch }: ListingProps) {
+export function Listing({ path, query, products, page, pageCount, total, totalIsExact, firstSearch, nextSearch, previousSearch }: ListingProps) {
   const { t, lang } = useT();
   const filtered = query.sort !== "new" || query.cert !== null || query.ship !== null;
   return (
@@ -87,7 +89,7 @@ export function Listing({ path, query, products, page, pageCount, total, totalIs
       )}
       <nav className="pager" aria-label={t("store.pageOf", { page, pages: totalIsExact ? String(pageCount) : `${pageCount}+` })}>
         {page > 2 ? (
-          <Link to={href(lang, path) + firstPageSearch(query)} className="button secondary">
+          <Link to={href(lang, path) + firstSearch} className="button secondary">
             {t("store.firstPage")}
           </Link>
         ) : null}
@@ -104,13 +106,4 @@ export function Listing({ path, query, products, page, pageCount, total, totalIs
       </nav>
     </>
   );
-}
-
-function firstPageSearch(query: ListingProps["query"]): string {
-  const params = new URLSearchParams();
-  if (query.sort !== "new") params.set("sort", query.sort);
-  if (query.cert) params.set("cert", query.cert);
-  if (query.ship) params.set("ship", query.ship);
-  const text = params.toString();
-  return text ? `?${text}` : "";
 }

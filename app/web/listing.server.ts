@@ -1,7 +1,7 @@
 /**
  * The HTTP side of listing pages: read the query string, map "no such
- * category/province" and "a page past the end" to 404, and turn the next and
- * previous cursors into those pages' query strings.
+ * category/province" and "a page past the end" to 404, and turn the first,
+ * next and previous pages into query strings.
  */
 import { browseSearch, parseBrowseQuery, type BrowseQuery } from "~/modules/catalog/browse-query";
 import { UnknownListingError, type ListingPage } from "~/modules/catalog/browse.server";
@@ -27,6 +27,7 @@ export async function loadListing<T extends ListingPage>(request: Request, rawSl
     ...listing,
     page,
     query: shown,
+    firstSearch: browseSearch(shown),
     nextSearch: listing.next ? browseSearch({ ...shown, after: listing.next }) : null,
     /** Page 2's previous page is the plain listing, so it shares the first page's URL. */
     previousSearch: page > 1 ? browseSearch({ ...shown, before: listing.previous }) : null,
