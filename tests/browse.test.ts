@@ -122,8 +122,10 @@ describe("category listings", () => {
     const certified = await db().productCertification.count({ where: { certification: { slug: "otop" }, productId: { in: otop.products.map((p) => p.id) } } });
     expect(certified).toBe(otop.products.length);
     const ready = await categoryListing("textiles", query("ship=ready"));
+    expect(ready.products.length).toBeGreaterThan(0);
     expect(ready.products.every((p) => p.stock > 0)).toBe(true);
     const made = await categoryListing("textiles", query("ship=order"));
+    expect(made.products.length).toBeGreaterThan(0);
     expect(made.products.every((p) => p.madeToOrder)).toBe(true);
     expect(made.total + ready.total).toBeGreaterThan(PAGE_SIZE);
   });
@@ -188,6 +190,22 @@ describe("home", () => {
     await db().collection.update({ where: { slug: demoCollections[1].slug }, data: { published: false } });
     expect((await homeCollections({ itemsEach: 8 })).map((c) => c.slug)).not.toContain(demoCollections[1].slug);
     await db().collection.update({ where: { slug: demoCollections[1].slug }, data: { published: true } });
+  });
+
+  it("keeps the chosen province's groups when its region has hundreds of others", async () => {
+    // Names that sort before every real one, in a neighbouring province of the same region.
+    const template = await db().occupationGroup.findFirstOrThrow({ where: { slug: "yang-talat-rice" } });
+    const { id: _id, slug: _slug, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = template;
+    await db().occupationGroup.createMany({
+      data: Array.from({ length: 250 }, (_, i) => ({ ...fields, slug: `near-test-${i}`, nameTh: `กก ${String(i).padStart(3, "0")}` })),
+    });
+    try {
+      const near = await groupsNear({ provinceSlug: "khon-kaen", limit: 12 });
+      expect(near.own.map((g) => g.slug).sort()).toEqual(["chonnabot-mudmee", "tha-phra-women"]);
+      expect(near.region).toHaveLength(10);
+    } finally {
+      await db().occupationGroup.deleteMany({ where: { slug: { startsWith: "near-test-" } } });
+    }
   });
 
   it("lists groups in the chosen province first, then the rest of its region", async () => {

@@ -78,14 +78,16 @@ export function provincesWithGroups() {
  * region (a static map, regions.ts), nearest first, each part by name.
  */
 export async function groupsNear({ provinceSlug, limit }: { provinceSlug: string; limit: number }) {
-  const nearby = provincesInRegionOf(provinceSlug);
-  const groups = await db().occupationGroup.findMany({
-    where: { verificationStatus: "VERIFIED", province: { slug: { in: nearby.includes(provinceSlug) ? nearby : [...nearby, provinceSlug] } } },
-    orderBy: [{ nameTh: "asc" }],
-    take: 200,
-    select: cardSelect,
-  });
-  const own = groups.filter((group) => group.province.slug === provinceSlug);
-  const region = groups.filter((group) => group.province.slug !== provinceSlug);
+  // Two bounded queries rather than one over the whole region: a large region has
+  // hundreds of groups, and a cut by name across it could drop the buyer's own.
+  const nearby = provincesInRegionOf(provinceSlug).filter((slug) => slug !== provinceSlug);
+  const verifiedIn = (provinces: string[]) =>
+    db().occupationGroup.findMany({
+      where: { verificationStatus: "VERIFIED", province: { slug: { in: provinces } } },
+      orderBy: [{ nameTh: "asc" }],
+      take: limit,
+      select: cardSelect,
+    });
+  const [own, region] = await Promise.all([verifiedIn([provinceSlug]), nearby.length > 0 ? verifiedIn(nearby) : []]);
   return { own, region: region.slice(0, Math.max(0, limit - own.length)) };
 }
