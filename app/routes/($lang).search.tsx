@@ -3,7 +3,7 @@
  * JavaScript; every filter, sort and page lives in the URL. Any query string gives a normal page:
  * the URL is parsed leniently (search/query-string.ts) and a page past the end shows the last one.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProductCard } from "~/components/cards";
@@ -16,6 +16,9 @@ import { requireLang } from "~/web/lang.server";
 import { MAX_PAGE, type SearchQuery } from "#search/port.ts";
 import { searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
 import { searchStore } from "#search/service.server.ts";
+
+// Remix sends a loader's headers with the document only when the route says so.
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 /** Keeps only values the store knows, so a stale or made-up filter widens rather than empties. */
 function knownOnly(values: string[] | undefined, known: { value: string }[]): string[] | undefined {
