@@ -17,8 +17,7 @@ const packages = lock.packages;
 function platformOf(name) {
   const match = /^@rollup\/rollup-([a-z0-9]+)-([a-z0-9]+)(?:-([a-z]+))?$/.exec(name);
   if (!match) return null;
-  const [, os, cpuPart, abi] = match;
-  const cpu = cpuPart === "arm" ? "arm" : cpuPart;
+  const [, os, cpu, abi] = match;
   const fields = { cpu: [cpu], os: [os] };
   if (os === "linux" && abi) fields.libc = [abi.startsWith("musl") ? "musl" : "glibc"];
   return fields;
@@ -30,7 +29,7 @@ for (const [location, entry] of Object.entries(packages)) {
     const platform = platformOf(name);
     if (!platform) continue;
     // npm resolves a dependency at the nearest node_modules up from its parent.
-    const parents = location === "" ? [""] : [location];
+    const parents = [location];
     let probe = location;
     while (probe.includes("node_modules/")) {
       probe = probe.slice(0, probe.lastIndexOf("node_modules/")).replace(/\/$/, "");
