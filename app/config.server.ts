@@ -70,6 +70,19 @@ export const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalText,
   /** Where browsers fetch the bucket's objects from (a CDN or the bucket's public URL). */
   S3_PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute URL such as "https://cdn.example.com/media"' }).optional()),
+  /** Unset: emails are written as .eml files under DATA_DIR/mail. Set: sent through this SMTP server. */
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an SMTP URL such as "smtp://user:password@smtp.example.com:587" or "smtps://…:465"')
+      .optional(),
+  ),
+  /** The sender of the store's emails. */
+  MAIL_FROM: z.string().trim().min(3, 'must be an address such as "Sammachip Market <no-reply@example.com>"').default("ตลาดสัมมาชีพ Sammachip Market <no-reply@sammachip.local>"),
+  /** LINE Messaging API channel access token; unset: LINE messages are written as files under DATA_DIR/line. */
+  LINE_CHANNEL_ACCESS_TOKEN: optionalText,
+  /** Where the LINE Messaging API lives (tests point it at a local server). */
+  LINE_API_URL: z.url({ message: 'must be a URL such as "https://api.line.me"' }).default("https://api.line.me"),
   /**
    * Seed the demo catalog and demo accounts into an empty database at start.
    * Unset: yes for a local store (embedded database or not production), no for

@@ -1,8 +1,11 @@
 /**
- * The store's process: reads the configuration, brings the database up
- * (embedded PostgreSQL unless DATABASE_URL is set) and migrates it, seeds the
- * demo catalog into an empty database, then serves the Remix app with Express.
+ * The store's process: reads the configuration, brings the database up (embedded PostgreSQL
+ * unless DATABASE_URL is set) and migrates it, seeds the demo catalog into an empty database,
+ * fills the search index, starts the outbox worker, then serves the Remix app with Express.
  * `npm start` runs the production build; `npm run dev` serves through Vite.
+ *
+ * This is the composition root: the one place that wires modules to each other (which outbox
+ * topics this process delivers, which caches a broadcast clears). Modules never start workers.
  */
 import compression from "compression";
 import express from "express";
@@ -11,13 +14,19 @@ import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchRequestHandler, type ServerBuild } from "@remix-run/node";
 import { cachedPages } from "~/web/cached-pages.server";
 import { PageCache } from "~/web/page-cache.server";
+import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
 import { config, ConfigError, type Config } from "~/config.server";
 import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
+import { listen } from "~/db/notifications.server";
 import { progressBar } from "~/cli/progress";
+import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
+import { emailHandler } from "~/modules/notifications/email.server";
+import { lineHandler } from "~/modules/notifications/line.server";
+import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
+import { startOutboxWorker } from "~/modules/outbox/worker.server";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "../prisma/seed/demo";
-import { markSearchIndexReady, rebuildSearchIndex, searchEngine } from "../search/engine.server";
-import { startSearchSyncWorker } from "../search/sync";
+import { rebuildSearchIndex } from "../search/engines.server";
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -69,18 +78,18 @@ if (settings.MEILI_URL) {
   const waited = await Promise.race([building.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, INDEX_WAIT_MS, false))]);
   if (!waited) console.log("Search index still building; the store opens now and searches the database until it is ready.");
 }
-// Pages kept for signed-out visitors (see app/web/page-cache.server.ts). A delivered
-// product change (stock, photos, status) empties it, so buyers see it at once
-// rather than when the entries expire.
+// Pages kept for signed-out visitors (see app/web/page-cache.server.ts). A change buyers can see
+// empties the cache of every instance (app/web/page-cache-sync.server.ts).
 const pages =
   settings.PAGE_CACHE_SECONDS > 0 && settings.NODE_ENV === "production"
     ? new PageCache({ ttlMs: settings.PAGE_CACHE_SECONDS * 1000, maxEntries: 5_000, maxBytes: 64 * 1024 * 1024 })
     : null;
-const searchSync = startSearchSyncWorker(db, searchEngine, {
-  onDelivered: (report) => {
-    if (report.indexed + report.removed > 0) pages?.clear();
-  },
-});
+// Every instance delivers every topic; SKIP LOCKED claims keep them from doing the same message twice.
+const outbox = startOutboxWorker(db, [searchSyncHandler, pageCacheHandler, emailHandler, lineHandler]);
+const notifications = listen(database.url, [{ channel: OUTBOX_CHANNEL, onNotify: outbox.wake }, ...(pages ? [pageCacheSubscription(pages)] : [])]);
+await notifications.ready.catch((error: unknown) =>
+  console.error(`Listening for database notifications failed (${error instanceof Error ? error.message : String(error)}); retrying in the background`),
+);
 if (localStore) {
   console.log(
     [
@@ -134,7 +143,8 @@ async function shutdown(signal: string) {
   closing = true;
   console.log(`${signal}: closing`);
   server.close();
-  await searchSync.stop().catch(() => {});
+  await outbox.stop().catch(() => {});
+  await notifications.close().catch(() => {});
   await db().$disconnect().catch(() => {});
   await database.stop().catch(() => {});
   process.exit(0);

@@ -4,7 +4,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { type SearchDocument, searchDocumentSchema } from "./document.ts";
+import { provinceSlugOf } from "~/modules/groups/provinces";
+import { type SearchDocument, availabilityOf, searchDocumentSchema } from "./document.ts";
 
 const namedSchema = z.object({ slug: z.string().min(1), name_th: z.string(), name_en: z.string() });
 
@@ -63,12 +64,14 @@ export function documentsFromCatalog(catalog: Catalog): SearchDocument[] {
       groupSlug: group.slug,
       groupNameTh: group.name_th,
       groupNameEn: group.name_en,
+      // The file has no province rows, so the slug is made as the seed makes it.
+      provinceSlug: provinceSlugOf(group.province_en),
       provinceTh: group.province_th,
       provinceEn: group.province_en,
       certifications: product.certifications,
       priceSatang: product.price_satang,
       madeToOrder: product.made_to_order,
-      inStock: product.stock > 0,
+      inStock: availabilityOf({ stock: product.stock, madeToOrder: product.made_to_order }).includes("ready"),
       createdAt: CATALOG_EPOCH_MS + index * HOUR_MS,
     });
   });

@@ -22,6 +22,8 @@ export const searchDocumentSchema = z.object({
   groupSlug: slug,
   groupNameTh: z.string().max(300),
   groupNameEn: z.string().max(300),
+  /** Province.slug ("khon-kaen"): what province filters and facets are keyed by. */
+  provinceSlug: slug,
   provinceTh: z.string().max(100),
   provinceEn: z.string().max(100),
   /** Certification slugs, e.g. "otop", "organic-th". */
@@ -35,28 +37,5 @@ export const searchDocumentSchema = z.object({
 
 export type SearchDocument = z.infer<typeof searchDocumentSchema>;
 
-/**
- * The key provinces are filtered and faceted by: the English name in kebab case
- * ("Chiang Mai" → "chiang-mai", "Si Sa Ket" → "si-sa-ket"). Stable across languages and safe to
- * put in a URL; the page maps it back to a display name from the documents or the database.
- */
-export function provinceKey(provinceEn: string): string {
-  return provinceEn
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
-/** What "availability" means on a storefront card; a product may be both. */
-export const AVAILABILITY = ["ready", "made-to-order"] as const;
-export type Availability = (typeof AVAILABILITY)[number];
-
-/** "ready" = in stock and ships now; "made-to-order" = can be ordered to be made. */
-export function availabilityOf(doc: Pick<SearchDocument, "inStock" | "madeToOrder">): Availability[] {
-  const out: Availability[] = [];
-  if (doc.inStock) out.push("ready");
-  if (doc.madeToOrder) out.push("made-to-order");
-  return out;
-}
+/** How a product can be had ("ready", "made-to-order"): the catalog's rule, re-exported for the search side. */
+export { AVAILABILITY, type Availability, availabilityOf } from "~/modules/catalog/availability";

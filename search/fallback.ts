@@ -4,10 +4,10 @@
  * name, in either language; filters, sorts, paging and facet counts behave like the engines'
  * (without typo tolerance, synonyms or relevance ranking, so "relevance" means newest first).
  */
-import type { Db } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { provinceKey } from "./document.ts";
-import { documentOf, documentSelect, searchableProducts } from "./from-database.ts";
+import { availabilityWhere } from "~/modules/catalog/availability";
+import { visibleProducts } from "~/modules/catalog/visibility";
+import { type SearchDb, documentOf, documentSelect } from "./from-database.ts";
 import { type SearchQuery, type SearchResults, type Suggestion, emptyFacets } from "./port.ts";
 
 /** LIKE treats % and _ as wildcards and \ as the escape; a shopper's "50%" means the characters. */
@@ -33,25 +33,18 @@ function wordClause(word: string): Prisma.ProductWhereInput {
   };
 }
 
-async function provinceIds(db: Db, keys: readonly string[]): Promise<string[]> {
-  const wanted = new Set(keys);
-  const provinces = await db.province.findMany({ select: { id: true, nameEn: true } });
-  return provinces.filter((province) => wanted.has(provinceKey(province.nameEn))).map((province) => province.id);
-}
-
 /** The query and filters as one Prisma condition. */
-export async function fallbackWhere(db: Db, query: SearchQuery): Promise<Prisma.ProductWhereInput> {
+export function fallbackWhere(query: SearchQuery): Prisma.ProductWhereInput {
   const { filters } = query;
-  const and: Prisma.ProductWhereInput[] = [searchableProducts];
+  const and: Prisma.ProductWhereInput[] = [visibleProducts];
   const words = query.q.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
   for (const word of words) and.push(wordClause(word));
   if (filters.category?.length) and.push({ category: { slug: { in: filters.category } } });
-  if (filters.province?.length) and.push({ group: { provinceId: { in: await provinceIds(db, filters.province) } } });
+  if (filters.province?.length) and.push({ group: { province: { slug: { in: filters.province } } } });
   if (filters.certification?.length) {
     and.push({ certifications: { some: { certification: { slug: { in: filters.certification } } } } });
   }
-  if (filters.availability === "ready") and.push({ stock: { gt: 0 } });
-  if (filters.availability === "made-to-order") and.push({ madeToOrder: true });
+  if (filters.availability) and.push(availabilityWhere(filters.availability));
   if (filters.priceMinSatang !== undefined) and.push({ priceSatang: { gte: filters.priceMinSatang } });
   if (filters.priceMaxSatang !== undefined) and.push({ priceSatang: { lte: filters.priceMaxSatang } });
   return { AND: and };
@@ -69,8 +62,8 @@ function orderFor(sort: SearchQuery["sort"]): Prisma.ProductOrderByWithRelationI
 }
 
 
-export async function fallbackSearch(db: Db, query: SearchQuery): Promise<SearchResults> {
-  const where = await fallbackWhere(db, query);
+export async function fallbackSearch(db: SearchDb, query: SearchQuery): Promise<SearchResults> {
+  const where = fallbackWhere(query);
   const [rows, total, byCategory, byGroup, byCertification, ready, madeToOrder, prices] = await Promise.all([
     db.product.findMany({
       where,
@@ -83,15 +76,15 @@ export async function fallbackSearch(db: Db, query: SearchQuery): Promise<Search
     db.product.groupBy({ by: ["categoryId"], where, _count: { _all: true } }),
     db.product.groupBy({ by: ["groupId"], where, _count: { _all: true } }),
     db.productCertification.groupBy({ by: ["certificationId"], where: { product: where }, _count: { _all: true } }),
-    db.product.count({ where: { AND: [where, { stock: { gt: 0 } }] } }),
-    db.product.count({ where: { AND: [where, { madeToOrder: true }] } }),
+    db.product.count({ where: { AND: [where, availabilityWhere("ready")] } }),
+    db.product.count({ where: { AND: [where, availabilityWhere("made-to-order")] } }),
     db.product.aggregate({ where, _min: { priceSatang: true }, _max: { priceSatang: true } }),
   ]);
   const [categories, groups, certifications] = await Promise.all([
     db.category.findMany({ where: { id: { in: byCategory.map((row) => row.categoryId) } }, select: { id: true, slug: true } }),
     db.occupationGroup.findMany({
       where: { id: { in: byGroup.map((row) => row.groupId) } },
-      select: { id: true, province: { select: { nameEn: true } } },
+      select: { id: true, province: { select: { slug: true } } },
     }),
     db.certification.findMany({
       where: { id: { in: byCertification.map((row) => row.certificationId) } },
@@ -101,7 +94,7 @@ export async function fallbackSearch(db: Db, query: SearchQuery): Promise<Search
   const facets = emptyFacets();
   const categorySlug = new Map(categories.map((row) => [row.id, row.slug]));
   for (const row of byCategory) facets.category[categorySlug.get(row.categoryId) ?? row.categoryId] = row._count._all;
-  const groupProvince = new Map(groups.map((row) => [row.id, provinceKey(row.province.nameEn)]));
+  const groupProvince = new Map(groups.map((row) => [row.id, row.province.slug]));
   for (const row of byGroup) {
     const key = groupProvince.get(row.groupId);
     if (key) facets.province[key] = (facets.province[key] ?? 0) + row._count._all;
@@ -123,12 +116,12 @@ export async function fallbackSearch(db: Db, query: SearchQuery): Promise<Search
 }
 
 /** Titles starting with (or containing) what was typed, for the header box in degraded mode. */
-export async function fallbackSuggest(db: Db, prefix: string, lang: "th" | "en", limit: number): Promise<Suggestion[]> {
+export async function fallbackSuggest(db: SearchDb, prefix: string, lang: "th" | "en", limit: number): Promise<Suggestion[]> {
   const text = prefix.trim();
   if (!text) return [];
   const contains = { contains: escapeLike(text), mode: "insensitive" as const };
   const rows = await db.product.findMany({
-    where: { AND: [searchableProducts, { OR: [{ titleTh: contains }, { titleEn: contains }] }] },
+    where: { AND: [visibleProducts, { OR: [{ titleTh: contains }, { titleEn: contains }] }] },
     orderBy: [{ createdAt: "desc" }, { slug: "asc" }],
     take: limit,
     select: { slug: true, titleTh: true, titleEn: true },

@@ -1,19 +1,17 @@
 /**
- * SearchDocuments built from the database: what the index holds is exactly the products a shopper
- * may buy (ACTIVE, from a VERIFIED group). The full rebuild streams them in id-ordered batches
- * (keyset paging) so 100k products never sit in memory at once; the outbox sync asks by slug.
+ * SearchDocuments built from the database: what the index holds is exactly what buyers may see,
+ * by the catalog's own rule (`visibleProducts`), so search never decides visibility for itself.
+ * The full rebuild streams them in id-ordered batches (keyset paging) so 100k products never sit
+ * in memory at once; the outbox sync asks by slug. The caller passes its database handle.
  */
-import type { Db } from "~/db/client.server";
-import type { Prisma } from "~/generated/prisma/client";
-import { type SearchDocument, searchDocumentSchema } from "./document.ts";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { visibleProducts } from "~/modules/catalog/visibility";
+import { type SearchDocument, availabilityOf, searchDocumentSchema } from "./document.ts";
+
+/** The shared client or a transaction: anything with the Product model. */
+export type SearchDb = Pick<PrismaClient, "product" | "productCertification" | "category" | "certification" | "occupationGroup" | "province">;
 
 export const DEFAULT_BATCH_SIZE = 500;
-
-/** The products the storefront sells; everything else must not be findable. */
-export const searchableProducts = {
-  status: "ACTIVE",
-  group: { verificationStatus: "VERIFIED" },
-} satisfies Prisma.ProductWhereInput;
 
 /** What a search document is made of; the database fallback search reads the same. */
 export const documentSelect = {
@@ -29,7 +27,7 @@ export const documentSelect = {
   stock: true,
   createdAt: true,
   category: { select: { slug: true, nameTh: true, nameEn: true } },
-  group: { select: { slug: true, nameTh: true, nameEn: true, province: { select: { nameTh: true, nameEn: true } } } },
+  group: { select: { slug: true, nameTh: true, nameEn: true, province: { select: { slug: true, nameTh: true, nameEn: true } } } },
   certifications: { select: { certification: { select: { slug: true } } } },
 } satisfies Prisma.ProductSelect;
 
@@ -49,26 +47,27 @@ export function documentOf(row: DocumentRow): SearchDocument {
     groupSlug: row.group.slug,
     groupNameTh: row.group.nameTh,
     groupNameEn: row.group.nameEn,
+    provinceSlug: row.group.province.slug,
     provinceTh: row.group.province.nameTh,
     provinceEn: row.group.province.nameEn,
     certifications: row.certifications.map(({ certification }) => certification.slug).sort(),
     priceSatang: row.priceSatang,
     madeToOrder: row.madeToOrder,
-    inStock: row.stock > 0,
+    inStock: availabilityOf(row).includes("ready"),
     createdAt: row.createdAt.getTime(),
   });
 }
 
-export function countSearchableProducts(db: Db): Promise<number> {
-  return db.product.count({ where: searchableProducts });
+export function countSearchableProducts(db: SearchDb): Promise<number> {
+  return db.product.count({ where: visibleProducts });
 }
 
 /** Every searchable product as documents, `batchSize` at a time, in id order. */
-export async function* searchDocumentBatches(db: Db, batchSize = DEFAULT_BATCH_SIZE): AsyncGenerator<SearchDocument[]> {
+export async function* searchDocumentBatches(db: SearchDb, batchSize = DEFAULT_BATCH_SIZE): AsyncGenerator<SearchDocument[]> {
   let after: string | undefined;
   for (;;) {
     const rows = await db.product.findMany({
-      where: after ? { ...searchableProducts, id: { gt: after } } : searchableProducts,
+      where: after ? { ...visibleProducts, id: { gt: after } } : visibleProducts,
       orderBy: { id: "asc" },
       take: batchSize,
       select: documentSelect,
@@ -85,13 +84,13 @@ export async function* searchDocumentBatches(db: Db, batchSize = DEFAULT_BATCH_S
  * `gone` for slugs that were archived, unpublished, deleted or whose group lost verification.
  */
 export async function searchDocumentsBySlugs(
-  db: Db,
+  db: SearchDb,
   slugs: readonly string[],
 ): Promise<{ documents: SearchDocument[]; gone: string[] }> {
   const unique = [...new Set(slugs)];
   if (unique.length === 0) return { documents: [], gone: [] };
   const rows = await db.product.findMany({
-    where: { ...searchableProducts, slug: { in: unique } },
+    where: { ...visibleProducts, slug: { in: unique } },
     select: documentSelect,
   });
   const documents = rows.map(documentOf);

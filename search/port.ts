@@ -35,7 +35,7 @@ const satang = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optio
 export const searchFiltersSchema = z.object({
   /** Category slugs; a product matches if it is in any of them. */
   category: filterValues.optional(),
-  /** Province keys (see provinceKey(): "chiang-mai"); any of them. */
+  /** Province slugs (Province.slug: "chiang-mai"); any of them. */
   province: filterValues.optional(),
   /** Certification slugs; any of them. */
   certification: filterValues.optional(),
@@ -79,7 +79,7 @@ export function parseSearchQuery(input: SearchQueryInput | unknown): SearchQuery
 
 export type SearchHit = { slug: string; document: SearchDocument };
 
-/** Facet value → number of matching products. Province values are provinceKey()s. */
+/** Facet value → number of matching products. Province values are Province.slugs. */
 export type FacetCounts = Record<string, number>;
 
 export type SearchFacets = {

@@ -5,15 +5,17 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
+import { groupProductsChanged, productsChanged } from "~/modules/catalog/changes.server";
+import { searchSyncHandler, useSearchEngine } from "~/modules/catalog/search.server";
 import { setStock } from "~/modules/catalog/stock.server";
-import { enqueueGroupSearchSync, enqueueSearchSync } from "~/modules/outbox/outbox.server";
+import { visibleProducts } from "~/modules/catalog/visibility";
+import { BACKOFF_BASE_MS, deliverDue } from "~/modules/outbox/worker.server";
 import * as searchRoute from "~/routes/($lang).search";
 import * as suggestRoute from "~/routes/($lang).search_.suggest";
 import { createBuiltinEngine } from "#search/builtin/engine.ts";
-import { rebuildSearchIndex, useSearchEngine } from "#search/engine.server.ts";
+import { rebuildSearchIndex } from "#search/engines.server.ts";
 import { fallbackSearch } from "#search/fallback.ts";
 import { type SearchEngine, parseSearchQuery } from "#search/port.ts";
-import { BACKOFF_BASE_MS, deliverSearchSync } from "#search/sync.ts";
 import { demoAccounts } from "../prisma/seed/demo";
 import { userByEmail } from "./helpers";
 
@@ -28,6 +30,18 @@ function brokenEngine(): SearchEngine {
   return { ...engine, name: "broken", index: fail, remove: fail, search: fail, suggest: fail, ping: async () => false, init: fail, clear: fail };
 }
 
+/** One outbox delivery round for search, with `through` as the process's engine. */
+async function deliverSearchSync(through: SearchEngine) {
+  useSearchEngine(through, { ready: true });
+  try {
+    return await deliverDue(db(), searchSyncHandler);
+  } finally {
+    useSearchEngine(engine, { ready: true });
+  }
+}
+
+const pendingSearchSync = () => db().outboxMessage.count({ where: { topic: "SEARCH_SYNC", processedAt: null } });
+
 async function hit(slug: string) {
   const results = await engine.search({ q: "silk scarf", perPage: 48 });
   return results.hits.find((h) => h.slug === slug)?.document;
@@ -36,7 +50,7 @@ async function hit(slug: string) {
 beforeAll(async () => {
   await db().outboxMessage.deleteMany();
   const { indexed } = await rebuildSearchIndex(db(), engine, { batchSize: 7 });
-  expect(indexed).toBe(await db().product.count({ where: { status: "ACTIVE" } }));
+  expect(indexed).toBe(await db().product.count({ where: visibleProducts }));
   useSearchEngine(engine, { ready: true });
 });
 
@@ -48,10 +62,10 @@ describe("the outbox keeps the index in sync", () => {
     await setStock({ groupId: product.groupId, productId: product.id, stock: 0, actorId: owner.id });
     expect((await hit(scarf))?.inStock).toBe(true); // not yet delivered
 
-    const report = await deliverSearchSync(db(), engine);
-    expect(report).toMatchObject({ claimed: 1, done: 1, indexed: 1, removed: 0 });
+    const report = await deliverSearchSync(engine);
+    expect(report).toMatchObject({ claimed: 1, done: 1, failed: 0 });
     expect((await hit(scarf))?.inStock).toBe(false);
-    expect(await db().outboxMessage.count({ where: { processedAt: null } })).toBe(0);
+    expect(await pendingSearchSync()).toBe(0);
   });
 
   it("removes an archived product", async () => {
@@ -59,9 +73,9 @@ describe("the outbox keeps the index in sync", () => {
     expect(await hit(slug)).toBeDefined();
     await db().$transaction(async (tx) => {
       await tx.product.update({ where: { slug }, data: { status: "ARCHIVED" } });
-      await enqueueSearchSync(tx, [slug]);
+      await productsChanged(tx, [slug]);
     });
-    expect(await deliverSearchSync(db(), engine)).toMatchObject({ done: 1, removed: 1 });
+    expect(await deliverSearchSync(engine)).toMatchObject({ done: 1 });
     expect(await hit(slug)).toBeUndefined();
   });
 
@@ -69,36 +83,48 @@ describe("the outbox keeps the index in sync", () => {
     const slug = "lamphun-brocade-silk-scarf-indigo";
     await db().$transaction(async (tx) => {
       await tx.product.update({ where: { slug }, data: { priceSatang: 55_500 } });
-      await enqueueSearchSync(tx, [slug]);
+      await productsChanged(tx, [slug]);
     });
     const before = Date.now();
-    expect(await deliverSearchSync(db(), brokenEngine())).toMatchObject({ claimed: 1, failed: 1, done: 0 });
-    const failed = await db().outboxMessage.findFirstOrThrow({ where: { processedAt: null } });
+    expect(await deliverSearchSync(brokenEngine())).toMatchObject({ claimed: 1, failed: 1, done: 0 });
+    const failed = await db().outboxMessage.findFirstOrThrow({ where: { topic: "SEARCH_SYNC", processedAt: null } });
     expect(failed.attempts).toBe(1);
     expect(failed.lastError).toContain("ECONNREFUSED");
     expect(failed.lockedUntil).toBeNull();
     expect(failed.availableAt.getTime()).toBeGreaterThanOrEqual(before + BACKOFF_BASE_MS - 50);
     // Not due yet: a second run right away leaves it alone.
-    expect(await deliverSearchSync(db(), engine)).toMatchObject({ claimed: 0 });
+    expect(await deliverSearchSync(engine)).toMatchObject({ claimed: 0 });
 
     await db().outboxMessage.update({ where: { id: failed.id }, data: { availableAt: new Date(Date.now() - 1) } });
-    expect(await deliverSearchSync(db(), brokenEngine())).toMatchObject({ failed: 1 });
+    expect(await deliverSearchSync(brokenEngine())).toMatchObject({ failed: 1 });
     const again = await db().outboxMessage.findUniqueOrThrow({ where: { id: failed.id } });
     expect(again.attempts).toBe(2);
     expect(again.availableAt.getTime() - Date.now()).toBeGreaterThan(BACKOFF_BASE_MS * 1.5);
 
     await db().outboxMessage.update({ where: { id: failed.id }, data: { availableAt: new Date(Date.now() - 1) } });
-    expect(await deliverSearchSync(db(), engine)).toMatchObject({ done: 1, indexed: 1 });
+    expect(await deliverSearchSync(engine)).toMatchObject({ done: 1 });
     const done = await db().outboxMessage.findUniqueOrThrow({ where: { id: failed.id } });
     expect(done.processedAt).not.toBeNull();
     expect(done.lastError).toBeNull();
     expect((await hit(slug))?.priceSatang).toBe(55_500);
   });
 
-  it("enqueues every product of a group", async () => {
+  it("enqueues every product of a group, and drops them all when the group is suspended", async () => {
     const group = await db().occupationGroup.findUniqueOrThrow({ where: { slug: "lamphun-brocade" }, include: { products: true } });
-    await db().$transaction((tx) => enqueueGroupSearchSync(tx, group.id));
-    expect(await deliverSearchSync(db(), engine)).toMatchObject({ done: 1, indexed: group.products.filter((p) => p.status === "ACTIVE").length });
+    const active = group.products.filter((p) => p.status === "ACTIVE");
+    expect(active.length).toBeGreaterThan(1);
+    const findable = async (product: (typeof active)[number]) =>
+      (await engine.search({ q: product.titleEn, lang: "en", perPage: 48 })).hits.some((h) => h.slug === product.slug);
+    for (const product of active) expect(await findable(product)).toBe(true);
+    await db().$transaction(async (tx) => {
+      await tx.occupationGroup.update({ where: { id: group.id }, data: { verificationStatus: "SUSPENDED" } });
+      await groupProductsChanged(tx, group.id);
+    });
+    const message = await db().outboxMessage.findFirstOrThrow({ where: { topic: "SEARCH_SYNC", processedAt: null } });
+    expect((message.payload as { productSlugs: string[] }).productSlugs.sort()).toEqual(group.products.map((p) => p.slug).sort());
+    expect(await deliverSearchSync(engine)).toMatchObject({ done: 1 });
+    for (const product of active) expect(await findable(product)).toBe(false);
+    await db().occupationGroup.update({ where: { id: group.id }, data: { verificationStatus: "VERIFIED" } });
   });
 });
 

@@ -34,3 +34,10 @@ export function db(): PrismaClient {
   }
   return holder.__sammachipDb.client;
 }
+
+/** The URL the shared client connects to (for the few things that need their own connection: LISTEN). */
+export function databaseUrl(): string {
+  const url = holder.__sammachipDbUrl ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: the database was not prepared before use");
+  return url;
+}

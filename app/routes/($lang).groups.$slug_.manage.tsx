@@ -8,8 +8,9 @@ import { translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { groupBySlug } from "~/modules/groups/groups.server";
-import { ProductNotInGroupError, groupProductsForWorkspace, setStock } from "~/modules/catalog/stock.server";
-import { ImageRejectedError, ProductNotInGroupForImageError, addProductPhoto, uploadLimits } from "~/modules/media/media.server";
+import { groupProductsForWorkspace, setStock } from "~/modules/catalog/stock.server";
+import { NotInGroupError } from "~/modules/groups/errors";
+import { ImageRejectedError, addProductPhoto, uploadLimits } from "~/modules/media/media.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
 import { requireGroupRole } from "~/web/guards.server";
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await setStock({ groupId: group.id, productId: parsed.data.productId, stock: parsed.data.stock, actorId: user.id });
   } catch (error) {
-    if (error instanceof ProductNotInGroupError) throw new Response("Not this group's product", { status: 403 });
+    if (error instanceof NotInGroupError) throw new Response("Not this group's product", { status: 403 });
     throw error;
   }
   return { productId, error: null, saved: true };
@@ -75,7 +76,7 @@ async function addPhoto(request: Request, groupId: string, actorId: string) {
     await addProductPhoto({ groupId, productId, actorId, file: upload.file });
   } catch (error) {
     if (error instanceof ImageRejectedError) return refused(error);
-    if (error instanceof ProductNotInGroupForImageError) throw new Response("Not this group's product", { status: 403 });
+    if (error instanceof NotInGroupError) throw new Response("Not this group's product", { status: 403 });
     throw error;
   }
   return { photo: true, productId, error: null, limits: null, saved: true };

@@ -15,7 +15,7 @@ import { productCardsBySlugs, searchFacetLabels } from "~/modules/catalog/search
 import { requireLang } from "~/web/lang.server";
 import { MAX_PAGE, type SearchQuery } from "#search/port.ts";
 import { searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
-import { searchStore } from "#search/service.server.ts";
+import { searchProducts } from "~/modules/catalog/search.server";
 
 // Remix sends a loader's headers with the document only when the route says so.
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -40,11 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       certification: knownOnly(parsed.filters.certification, labels.certification),
     },
   };
-  let { results, degraded } = await searchStore(query);
+  let { results, degraded } = await searchProducts(query);
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(results.total / results.perPage)));
   if (results.hits.length === 0 && results.total > 0 && query.page > pages) {
     query = { ...query, page: pages };
-    ({ results, degraded } = await searchStore(query));
+    ({ results, degraded } = await searchProducts(query));
   }
   const cards = await productCardsBySlugs(results.hits.map((hit) => hit.slug));
   return data(

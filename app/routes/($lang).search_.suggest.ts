@@ -8,7 +8,7 @@ import { z } from "zod";
 import { href } from "~/i18n/i18n";
 import { requireLang } from "~/web/lang.server";
 import { MAX_QUERY_LENGTH } from "#search/port.ts";
-import { suggestStore } from "#search/service.server.ts";
+import { suggestProducts } from "~/modules/catalog/search.server";
 
 const paramsSchema = z.object({
   q: z.string().catch("").transform((q) => q.slice(0, MAX_QUERY_LENGTH)),
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const url = new URL(request.url);
   const { q, limit } = paramsSchema.parse({ q: url.searchParams.get("q") ?? "", limit: url.searchParams.get("limit") ?? 8 });
-  const suggestions = q.trim() ? await suggestStore(q, { lang, limit }) : [];
+  const suggestions = q.trim() ? await suggestProducts(q, { lang, limit }) : [];
   // A plain Response: fetched by the header box, not by Remix, so no single-fetch encoding.
   return Response.json(
     { suggestions: suggestions.map((s) => ({ slug: s.slug, text: s.text, href: href(lang, `/products/${s.slug}`) })) },

@@ -4,7 +4,7 @@
  * built at start ("building", searches meanwhile answered from the database).
  */
 import { db } from "~/db/client.server";
-import { searchIndexReady } from "#search/engine.server.ts";
+import { searchIndexReady } from "~/modules/catalog/search.server";
 
 export async function loader() {
   const headers = { "Cache-Control": "no-store" };

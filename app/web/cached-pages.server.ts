@@ -44,6 +44,7 @@ export function cachedPages(cache: PageCache, handle: FetchHandler) {
     if (!key) return next();
     const hit = cache.get(key);
     if (hit) return send(req, res, cache, hit, "hit");
+    const renderedAt = cache.generation;
     try {
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
@@ -59,7 +60,7 @@ export function cachedPages(cache: PageCache, handle: FetchHandler) {
       const body = Buffer.from(await response.arrayBuffer());
       const entryHeaders = [...response.headers].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding"].includes(name));
       const entry: CachedPage = { status: response.status, headers: entryHeaders, body, expiresAt: 0 };
-      if (isShareable(response.status, response.headers)) cache.set(key, entry);
+      if (isShareable(response.status, response.headers)) cache.set(key, entry, renderedAt);
       send(req, res, cache, entry, "miss");
     } catch (error) {
       next(error);

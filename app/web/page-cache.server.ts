@@ -10,8 +10,9 @@
  * Only what is provably shareable is kept: GET requests without a session
  * cookie, for storefront paths, answered 200 without Set-Cookie. The key holds
  * everything else that shapes such a page: host (absolute links), path and
- * query, and the remembered province (home's "groups near you"). Changes by
- * groups (stock, photos) reach signed-out visitors within the TTL.
+ * query, and the remembered province (home's "groups near you"). A change by
+ * a group (stock, photos) empties the cache of every app instance as soon as
+ * it commits (page-cache-sync.server.ts); the TTL only bounds the rest.
  */
 import { gzipSync } from "node:zlib";
 
@@ -75,8 +76,18 @@ export class PageCache {
     return entry;
   }
 
-  /** Keeps the page (the same object, so a gzip made for this response is kept with it). */
-  set(key: string, page: CachedPage) {
+  /**
+   * Counts clears. A render that began before a clear read the old data; keeping its page would
+   * serve that for a whole TTL after the change, so `set` refuses pages from an older generation.
+   */
+  generation = 0;
+
+  /**
+   * Keeps the page (the same object, so a gzip made for this response is kept with it), unless
+   * the cache was cleared since `renderedAt` (the generation when its rendering began).
+   */
+  set(key: string, page: CachedPage, renderedAt = this.generation) {
+    if (renderedAt !== this.generation) return;
     if (page.body.length > this.options.maxBytes / 10) return;
     this.delete(key);
     page.expiresAt = this.now() + this.options.ttlMs;
@@ -108,6 +119,7 @@ export class PageCache {
   }
 
   clear() {
+    this.generation++;
     this.entries.clear();
     this.bytes = 0;
   }

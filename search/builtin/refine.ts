@@ -3,15 +3,15 @@
  * ordering and paging. Pure functions over documents, so they are easy to test and to reason
  * about against the Meilisearch behaviour they mirror.
  */
-import { type SearchDocument, provinceKey } from "../document.ts";
+import type { SearchDocument } from "../document.ts";
 import { type SearchFacets, type SearchFilters, type SearchSort, emptyFacets } from "../port.ts";
 
 /** A document with what the engine precomputed for it. */
-export type Entry = { doc: SearchDocument; provinceKey: string; certifications: readonly string[] };
+export type Entry = { doc: SearchDocument; certifications: readonly string[] };
 
 export function entryOf(doc: SearchDocument): Entry {
   // Deduplicated once here so facet counting allocates nothing per matched product.
-  return { doc, provinceKey: provinceKey(doc.provinceEn), certifications: [...new Set(doc.certifications)] };
+  return { doc, certifications: [...new Set(doc.certifications)] };
 }
 
 /** Relevance of a matched entry: query concepts matched first (like Meilisearch "words"), then score. */
@@ -28,9 +28,9 @@ export function filterPredicate(filters: SearchFilters): (entry: Entry) => boole
   const provinces = anyOf(filters.province);
   const certifications = anyOf(filters.certification);
   const { availability, priceMinSatang: min, priceMaxSatang: max } = filters;
-  return ({ doc, provinceKey: province }) =>
+  return ({ doc }) =>
     (!categories || categories.has(doc.categorySlug)) &&
-    (!provinces || provinces.has(province)) &&
+    (!provinces || provinces.has(doc.provinceSlug)) &&
     (!certifications || doc.certifications.some((slug) => certifications.has(slug))) &&
     (availability !== "ready" || doc.inStock) &&
     (availability !== "made-to-order" || doc.madeToOrder) &&
@@ -52,7 +52,7 @@ export function facetsOf(entries: readonly Ranked[]): {
   for (const { entry } of entries) {
     const { doc } = entry;
     bump(facets.category, doc.categorySlug);
-    bump(facets.province, entry.provinceKey);
+    bump(facets.province, doc.provinceSlug);
     for (const slug of entry.certifications) bump(facets.certification, slug);
     if (doc.inStock) facets.availability.ready++;
     if (doc.madeToOrder) facets.availability["made-to-order"]++;

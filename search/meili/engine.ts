@@ -4,7 +4,7 @@
  * and facets mirror the built-in engine; hits are parsed back into SearchDocuments with zod.
  */
 import { Meilisearch, type Index, type Task } from "meilisearch";
-import { type SearchDocument, provinceKey, searchDocumentSchema } from "../document.ts";
+import { type SearchDocument, searchDocumentSchema } from "../document.ts";
 import {
   type SearchEngine,
   type SearchQuery,
@@ -33,16 +33,15 @@ export type MeiliEngineConfig = {
 };
 
 type StoredDocument = SearchDocument & {
-  provinceKey: string;
   certificationNamesTh: string[];
   certificationNamesEn: string[];
 };
 
-const FACETS = ["categorySlug", "provinceKey", "certifications", "inStock", "madeToOrder", "priceSatang"];
+const FACETS = ["categorySlug", "provinceSlug", "certifications", "inStock", "madeToOrder", "priceSatang"];
 
 function stored(doc: SearchDocument): StoredDocument {
   const names = certificationNames(doc.certifications);
-  return { ...doc, provinceKey: provinceKey(doc.provinceEn), certificationNamesTh: names.th, certificationNamesEn: names.en };
+  return { ...doc, certificationNamesTh: names.th, certificationNamesEn: names.en };
 }
 
 function sortFor(query: SearchQuery): string[] | undefined {
@@ -153,7 +152,7 @@ class MeiliEngine implements SearchEngine {
     const distribution = response.facetDistribution ?? {};
     const facets = emptyFacets();
     facets.category = { ...distribution.categorySlug };
-    facets.province = { ...distribution.provinceKey };
+    facets.province = { ...distribution.provinceSlug };
     facets.certification = { ...distribution.certifications };
     facets.availability.ready = distribution.inStock?.true ?? 0;
     facets.availability["made-to-order"] = distribution.madeToOrder?.true ?? 0;

@@ -27,7 +27,7 @@ function anyOf(attribute: string, values: readonly string[] | undefined): string
 export function buildFilter(filters: SearchFilters): string[] {
   const clauses = [
     anyOf("categorySlug", filters.category),
-    anyOf("provinceKey", filters.province),
+    anyOf("provinceSlug", filters.province),
     anyOf("certifications", filters.certification),
     filters.availability === "ready" ? "inStock = true" : null,
     filters.availability === "made-to-order" ? "madeToOrder = true" : null,

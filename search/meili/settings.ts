@@ -49,7 +49,7 @@ export const INDEX_SETTINGS: Settings = {
     "storyTh",
     "storyEn",
   ],
-  filterableAttributes: ["categorySlug", "provinceKey", "certifications", "inStock", "madeToOrder", "priceSatang"],
+  filterableAttributes: ["categorySlug", "provinceSlug", "certifications", "inStock", "madeToOrder", "priceSatang"],
   sortableAttributes: ["priceSatang", "createdAt", "slug"],
   // "sort" right after "words": a price sort orders products that match equally many words.
   rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],

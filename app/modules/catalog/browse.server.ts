@@ -11,7 +11,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db/client.server";
 import { PAGE_SIZE, type BrowseQuery, type Cursor } from "./browse-query";
+import { availabilityWhere } from "./availability";
 import { cardSelect } from "./catalog.server";
+import { visibleProducts } from "./visibility";
 
 export class UnknownListingError extends Error {
   readonly name = "UnknownListingError";
@@ -59,8 +61,8 @@ function reverseOrderFor(sort: BrowseQuery["sort"]): Prisma.ProductOrderByWithRe
 function filters(query: BrowseQuery): Prisma.ProductWhereInput {
   const where: Prisma.ProductWhereInput = {};
   if (query.cert) where.certifications = { some: { certification: { slug: query.cert } } };
-  if (query.ship === "ready") where.stock = { gt: 0 };
-  if (query.ship === "order") where.madeToOrder = true;
+  if (query.ship === "ready") Object.assign(where, availabilityWhere("ready"));
+  if (query.ship === "order") Object.assign(where, availabilityWhere("made-to-order"));
   return where;
 }
 
@@ -97,7 +99,7 @@ export interface ListingPage {
 export const COUNT_CAP_PAGES = 50;
 
 async function listing(scope: Prisma.ProductWhereInput, query: BrowseQuery): Promise<ListingPage> {
-  const base: Prisma.ProductWhereInput = { ...scope, status: "ACTIVE", ...filters(query) };
+  const base: Prisma.ProductWhereInput = { ...visibleProducts, ...scope, ...filters(query) };
   const [rows, total] = await Promise.all([
     query.before ? rowsBefore(base, query, query.before) : rowsAfter(base, query),
     db().product.count({ where: base, take: COUNT_CAP_PAGES * PAGE_SIZE + 1 }),
@@ -151,14 +153,14 @@ async function rowsBefore(base: Prisma.ProductWhereInput, query: BrowseQuery, cu
 export async function categoryListing(slug: string, query: BrowseQuery) {
   const category = await db().category.findUnique({ where: { slug }, select: { id: true, slug: true, nameTh: true, nameEn: true } });
   if (!category) throw new UnknownListingError(`No category ${slug}`);
-  const page = await listing({ categoryId: category.id, group: { verificationStatus: "VERIFIED" } }, query);
+  const page = await listing({ categoryId: category.id }, query);
   return { category, ...page };
 }
 
 export async function provinceListing(slug: string, query: BrowseQuery) {
   const province = await db().province.findUnique({ where: { slug }, select: { id: true, slug: true, nameTh: true, nameEn: true } });
   if (!province) throw new UnknownListingError(`No province ${slug}`);
-  const page = await listing({ group: { provinceId: province.id, verificationStatus: "VERIFIED" } }, query);
+  const page = await listing({ group: { ...visibleProducts.group, provinceId: province.id } }, query);
   return { province, ...page };
 }
 

@@ -4,6 +4,7 @@
  */
 import { db } from "~/db/client.server";
 import { productGallerySelect, productImageSelect } from "~/modules/media/selects";
+import { visibleProducts } from "./visibility";
 
 export const cardSelect = {
   id: true,
@@ -28,7 +29,7 @@ export type ProductCard = Awaited<ReturnType<typeof newProducts>>[number];
 /** Active products of verified groups, newest first. */
 export function newProducts({ limit }: { limit: number }) {
   return db().product.findMany({
-    where: { status: "ACTIVE", group: { verificationStatus: "VERIFIED" } },
+    where: visibleProducts,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: cardSelect,
@@ -38,7 +39,7 @@ export function newProducts({ limit }: { limit: number }) {
 /** An active product by its slug, with all a product page shows; null when there is none to show. */
 export async function productPage(slug: string) {
   const product = await db().product.findFirst({
-    where: { slug, status: "ACTIVE", group: { verificationStatus: "VERIFIED" } },
+    where: { slug, ...visibleProducts },
     select: {
       ...cardSelect,
       images: productGallerySelect,
@@ -65,7 +66,7 @@ export async function productPage(slug: string) {
   });
   if (!product) return null;
   const moreFromGroup = await db().product.findMany({
-    where: { groupId: product.group.id, status: "ACTIVE", id: { not: product.id } },
+    where: { ...visibleProducts, groupId: product.group.id, id: { not: product.id } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 4,
     select: cardSelect,

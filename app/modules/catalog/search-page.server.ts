@@ -4,16 +4,14 @@
  * simply not shown) and the bilingual names facet values are displayed with.
  */
 import { db } from "~/db/client.server";
-import { provinceKey } from "#search/document.ts";
-import { searchableProducts } from "#search/from-database.ts";
 // The same card as every other listing, pictures included.
 import { cardSelect } from "./catalog.server";
-
+import { visibleProducts } from "./visibility";
 
 /** Cards for the given slugs, in the given order; slugs no longer for sale are left out. */
 export async function productCardsBySlugs(slugs: readonly string[]) {
   if (slugs.length === 0) return [];
-  const rows = await db().product.findMany({ where: { ...searchableProducts, slug: { in: [...slugs] } }, select: cardSelect });
+  const rows = await db().product.findMany({ where: { ...visibleProducts, slug: { in: [...slugs] } }, select: cardSelect });
   const bySlug = new Map(rows.map((row) => [row.slug, row]));
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
@@ -29,11 +27,8 @@ export async function searchFacetLabels(): Promise<{
   const [categories, certifications, provinces] = await Promise.all([
     db().category.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true, nameTh: true, nameEn: true } }),
     db().certification.findMany({ orderBy: { slug: "asc" }, select: { slug: true, nameTh: true, nameEn: true } }),
-    db().province.findMany({ orderBy: { nameEn: "asc" }, select: { nameTh: true, nameEn: true } }),
+    db().province.findMany({ orderBy: { nameEn: "asc" }, select: { slug: true, nameTh: true, nameEn: true } }),
   ]);
-  return {
-    category: categories.map((row) => ({ value: row.slug, nameTh: row.nameTh, nameEn: row.nameEn })),
-    certification: certifications.map((row) => ({ value: row.slug, nameTh: row.nameTh, nameEn: row.nameEn })),
-    province: provinces.map((row) => ({ value: provinceKey(row.nameEn), nameTh: row.nameTh, nameEn: row.nameEn })),
-  };
+  const label = (row: { slug: string; nameTh: string; nameEn: string }) => ({ value: row.slug, nameTh: row.nameTh, nameEn: row.nameEn });
+  return { category: categories.map(label), certification: certifications.map(label), province: provinces.map(label) };
 }

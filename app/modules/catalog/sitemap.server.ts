@@ -5,21 +5,21 @@
  * with both languages counted.
  */
 import { db } from "~/db/client.server";
+import { visibleGroups } from "~/modules/groups/visibility";
+import { visibleProducts } from "./visibility";
 
 /** 20 000 products × 2 languages = 40 000 URLs per file. */
 export const PRODUCTS_PER_SITEMAP = 20_000;
 
-const visibleProduct = { status: "ACTIVE", group: { verificationStatus: "VERIFIED" } } as const;
-
 export async function sitemapFileCount(): Promise<number> {
-  const products = await db().product.count({ where: visibleProduct });
+  const products = await db().product.count({ where: visibleProducts });
   return Math.max(1, Math.ceil(products / PRODUCTS_PER_SITEMAP));
 }
 
 /** The n-th (1-based) slice of products by id; empty past the end. */
 export function sitemapProducts(n: number) {
   return db().product.findMany({
-    where: visibleProduct,
+    where: visibleProducts,
     orderBy: { id: "asc" },
     skip: (n - 1) * PRODUCTS_PER_SITEMAP,
     take: PRODUCTS_PER_SITEMAP,
@@ -28,23 +28,23 @@ export function sitemapProducts(n: number) {
 }
 
 export function sitemapGroups() {
-  return db().occupationGroup.findMany({ where: { verificationStatus: "VERIFIED" }, orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } });
+  return db().occupationGroup.findMany({ where: visibleGroups, orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } });
 }
 
 export async function sitemapPages() {
   const [categories, provinces] = await Promise.all([
     db().category.findMany({ orderBy: { position: "asc" }, select: { slug: true } }),
-    db().province.findMany({ where: { groups: { some: { verificationStatus: "VERIFIED" } } }, orderBy: { slug: "asc" }, select: { slug: true } }),
+    db().province.findMany({ where: { groups: { some: visibleGroups } }, orderBy: { slug: "asc" }, select: { slug: true } }),
   ]);
   return ["/", ...categories.map((c) => `/categories/${c.slug}`), ...provinces.map((p) => `/provinces/${p.slug}`)];
 }
 
 /** The category of an active product, for its share image's colours; null when not shown. */
 export async function productArtInfo(slug: string) {
-  const product = await db().product.findFirst({ where: { slug, ...visibleProduct }, select: { slug: true, category: { select: { slug: true } } } });
+  const product = await db().product.findFirst({ where: { slug, ...visibleProducts }, select: { slug: true, category: { select: { slug: true } } } });
   return product ? { slug: product.slug, palette: product.category.slug } : null;
 }
 
 export async function groupExists(slug: string) {
-  return (await db().occupationGroup.count({ where: { slug, verificationStatus: "VERIFIED" } })) > 0;
+  return (await db().occupationGroup.count({ where: { slug, ...visibleGroups } })) > 0;
 }

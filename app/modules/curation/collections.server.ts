@@ -6,6 +6,7 @@
  */
 import { db } from "~/db/client.server";
 import { cardSelect } from "~/modules/catalog/catalog.server";
+import { visibleProducts } from "~/modules/catalog/visibility";
 
 export async function homeCollections({ itemsEach }: { itemsEach: number }) {
   const collections = await db().collection.findMany({
@@ -18,7 +19,7 @@ export async function homeCollections({ itemsEach }: { itemsEach: number }) {
       descriptionTh: true,
       descriptionEn: true,
       items: {
-        where: { product: { status: "ACTIVE", group: { verificationStatus: "VERIFIED" } } },
+        where: { product: visibleProducts },
         orderBy: { position: "asc" },
         take: itemsEach,
         select: { product: { select: cardSelect } },

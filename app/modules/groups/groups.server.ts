@@ -7,6 +7,8 @@ import { db } from "~/db/client.server";
 import { provincesInRegionOf } from "./regions";
 import { cardSelect as productCardSelect } from "~/modules/catalog/catalog.server";
 import { imageSelect } from "~/modules/media/selects";
+import { visibleProducts } from "~/modules/catalog/visibility";
+import { visibleGroups } from "./visibility";
 
 const { group: _group, ...productCardWithoutGroup } = productCardSelect;
 
@@ -27,7 +29,7 @@ export type GroupCard = Awaited<ReturnType<typeof verifiedGroups>>[number];
 
 export function verifiedGroups({ limit }: { limit: number }) {
   return db().occupationGroup.findMany({
-    where: { verificationStatus: "VERIFIED" },
+    where: visibleGroups,
     orderBy: [{ nameTh: "asc" }],
     take: limit,
     select: cardSelect,
@@ -36,7 +38,7 @@ export function verifiedGroups({ limit }: { limit: number }) {
 
 export function groupPage(slug: string) {
   return db().occupationGroup.findFirst({
-    where: { slug, verificationStatus: "VERIFIED" },
+    where: { slug, ...visibleGroups },
     select: {
       ...cardSelect,
       storyTh: true,
@@ -50,7 +52,7 @@ export function groupPage(slug: string) {
       committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
       certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } } },
       products: {
-        where: { status: "ACTIVE" },
+        where: { status: visibleProducts.status },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         // The catalog's card without the group: this page is the group.
         select: productCardWithoutGroup,
@@ -67,7 +69,7 @@ export function groupBySlug(slug: string) {
 /** Provinces that have at least one verified group, for the province chooser and province pages. */
 export function provincesWithGroups() {
   return db().province.findMany({
-    where: { groups: { some: { verificationStatus: "VERIFIED" } } },
+    where: { groups: { some: visibleGroups } },
     orderBy: { nameTh: "asc" },
     select: { slug: true, nameTh: true, nameEn: true },
   });
@@ -83,7 +85,7 @@ export async function groupsNear({ provinceSlug, limit }: { provinceSlug: string
   const nearby = provincesInRegionOf(provinceSlug).filter((slug) => slug !== provinceSlug);
   const verifiedIn = (provinces: string[]) =>
     db().occupationGroup.findMany({
-      where: { verificationStatus: "VERIFIED", province: { slug: { in: provinces } } },
+      where: { ...visibleGroups, province: { slug: { in: provinces } } },
       orderBy: [{ nameTh: "asc" }],
       take: limit,
       select: cardSelect,

@@ -11,8 +11,3 @@ export class ImageRejectedError extends Error {
     super(`Image refused: ${reason}`);
   }
 }
-
-/** The product is not one of the acting group's products (or does not exist). */
-export class ProductNotInGroupForImageError extends Error {
-  readonly name = "ProductNotInGroupForImageError";
-}

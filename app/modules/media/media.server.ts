@@ -1,18 +1,23 @@
 /**
  * Images of products and groups: owns Image and the ProductImage links.
- * Storing is a two-step workflow with a compensation: the variant files are
- * written first (an outside effect), then the rows in one transaction; if the
- * transaction fails, the files this call wrote are deleted again.
+ * Storing is a two-step workflow with a compensation (app/lib/workflow.server.ts):
+ * the variant files are written first (an outside effect), then the rows in one
+ * transaction; if the transaction fails, the files this call wrote are deleted
+ * again, unless another upload of the same picture has come to use them.
  */
 import { config } from "~/config.server";
 import { db } from "~/db/client.server";
-import { enqueueSearchSync } from "~/modules/outbox/outbox.server";
-import { ImageRejectedError, ProductNotInGroupForImageError } from "./errors";
+import { inTransaction } from "~/db/transaction.server";
+import { runWorkflow, step } from "~/lib/workflow.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { productsChanged } from "~/modules/catalog/changes.server";
+import { productOfGroup } from "~/modules/catalog/group-products.server";
+import { ImageRejectedError } from "./errors";
 import { encodeImage, inspectImage, storageKeyFor, type EncodeOptions, type PipelineLimits } from "./pipeline.server";
 import { mediaStorage, type MediaStorage } from "./storage.server";
 import { contentTypeOf, variantsOf, type ImageVariant } from "./variants";
 
-export { ImageRejectedError, ProductNotInGroupForImageError };
+export { ImageRejectedError };
 
 export interface StoredImage {
   storageKey: string;
@@ -73,9 +78,20 @@ export async function deleteKeys(storage: MediaStorage, keys: string[]) {
 }
 
 /**
- * A group manager adds a photo to one of the group's products. It becomes the
- * product's first image (what cards and the product page show); earlier images
- * move down one place.
+ * Deletes files a failed upload wrote, unless an image row has come to use them meanwhile (the
+ * same photo uploaded twice at once shares its content-hashed key).
+ */
+async function deleteUnreferenced(storage: MediaStorage, stored: StoredImage) {
+  if (stored.written.length === 0) return;
+  if ((await db().image.count({ where: { storageKey: stored.storageKey } })) > 0) return;
+  await deleteKeys(storage, stored.written);
+}
+
+/**
+ * A group manager adds a photo to one of the group's products. It becomes the product's first
+ * image (what cards and the product page show); earlier images move down one place. A workflow of
+ * two steps: the files are written first (undone by deleting them), then the rows in one
+ * transaction that locks the product, so two uploads to one product never collide on a position.
  */
 export async function addProductPhoto(input: {
   groupId: string;
@@ -85,40 +101,39 @@ export async function addProductPhoto(input: {
   storage?: MediaStorage;
 }) {
   const storage = input.storage ?? mediaStorage();
-  const product = await db().product.findFirst({
-    where: { id: input.productId, groupId: input.groupId },
-    select: { id: true, slug: true, titleTh: true, titleEn: true },
-  });
-  if (!product) throw new ProductNotInGroupForImageError();
-  const stored = await storeImage(input.file, { storage });
-  try {
-    return await db().$transaction(async (tx) => {
-      const image = await tx.image.upsert({
-        where: { storageKey: stored.storageKey },
-        create: { storageKey: stored.storageKey, width: stored.width, height: stored.height, variants: stored.variants as never },
-        update: {},
-      });
-      // Two steps, because a one-step "+1" can collide with the unique (productId, position) mid-update.
-      await tx.$executeRaw`UPDATE "ProductImage" SET "position" = -"position" - 1 WHERE "productId" = ${product.id}`;
-      await tx.$executeRaw`UPDATE "ProductImage" SET "position" = -"position" WHERE "productId" = ${product.id}`;
-      await tx.productImage.create({
-        data: { productId: product.id, imageId: image.id, position: 0, altTh: product.titleTh, altEn: product.titleEn },
-      });
-      await tx.auditLog.create({
-        data: {
+  // Refuse another group's product before spending seconds encoding.
+  await productOfGroup(db(), { groupId: input.groupId, productId: input.productId }, { id: true });
+  return runWorkflow<{ imageId: string; slug: string; storageKey: string }>("add product photo", [
+    step(
+      "store image files",
+      () => storeImage(input.file, { storage }),
+      (stored: StoredImage) => deleteUnreferenced(storage, stored),
+    ),
+    step("link the image to the product", (stored: StoredImage) =>
+      inTransaction(db(), async (tx) => {
+        const product = await productOfGroup(tx, { groupId: input.groupId, productId: input.productId, lock: true }, { id: true, slug: true, titleTh: true, titleEn: true });
+        const image = await tx.image.upsert({
+          where: { storageKey: stored.storageKey },
+          create: { storageKey: stored.storageKey, width: stored.width, height: stored.height, variants: stored.variants as never },
+          update: {},
+        });
+        // Two steps, because a one-step "+1" can collide with the unique (productId, position) mid-update.
+        await tx.$executeRaw`UPDATE "ProductImage" SET "position" = -"position" - 1 WHERE "productId" = ${product.id}`;
+        await tx.$executeRaw`UPDATE "ProductImage" SET "position" = -"position" WHERE "productId" = ${product.id}`;
+        await tx.productImage.create({
+          data: { productId: product.id, imageId: image.id, position: 0, altTh: product.titleTh, altEn: product.titleEn },
+        });
+        await recordAudit(tx, {
           actorId: input.actorId,
           groupId: input.groupId,
           action: "product.image.add",
           subjectType: "Product",
           subjectId: product.id,
           details: { imageId: image.id, storageKey: stored.storageKey },
-        },
-      });
-      await enqueueSearchSync(tx, [product.slug]);
-      return { imageId: image.id, slug: product.slug, storageKey: stored.storageKey };
-    });
-  } catch (error) {
-    await deleteKeys(storage, stored.written);
-    throw error;
-  }
+        });
+        await productsChanged(tx, [product.slug]);
+        return { imageId: image.id, slug: product.slug, storageKey: stored.storageKey };
+      }),
+    ),
+  ]);
 }

@@ -1,28 +1,60 @@
 /**
- * The outbox: work that leaves the database (search index updates, email,
- * LINE messages) is written as a row in the same transaction as the change
- * that causes it, then delivered by a worker with retries. A crash between
- * the change and the delivery therefore loses nothing.
+ * The outbox: work that leaves the database (search index updates, page-cache invalidation,
+ * email, LINE) is written as a row in the same transaction as the change that causes it, then
+ * delivered by a worker (worker.server.ts) with retries. A crash between the change and the
+ * delivery loses nothing; a rollback sends nothing. Owns the OutboxMessage table.
+ *
+ * Modules enqueue with `enqueue(tx, topic, payload)`; each topic's handler is registered by the
+ * module that owns the work (catalog: search sync; web: page caches; notifications: email, LINE)
+ * and wired together in app/server.ts.
  */
-import type { Tx } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { OutboxTopic } from "~/generated/prisma/enums";
+import type { Client } from "~/db/transaction.server";
 
-/** Asks for the search index to refresh these products (by slug). */
-export async function enqueueSearchSync(tx: Tx, productSlugs: string[]) {
-  if (productSlugs.length === 0) return;
-  await tx.outboxMessage.create({ data: { topic: "SEARCH_SYNC", payload: { productSlugs } } });
+export type { OutboxTopic };
+
+/** The channel on which a commit that wrote messages wakes the workers at once. */
+export const OUTBOX_CHANNEL = "sammachip_outbox";
+
+export interface EnqueueOptions {
+  /** Deliver no earlier than this (reminders, expiry checks). */
+  availableAt?: Date;
+  /** At most one message with this key is ever written; a second enqueue is a no-op. */
+  dedupeKey?: string;
 }
 
-/** Enough slugs per message to keep one engine call reasonable for a large group. */
-const SLUGS_PER_MESSAGE = 500;
-
 /**
- * Asks for every product of a group to be refreshed, e.g. after its name, province or
- * verification changed. Archived products are included so the index drops them too.
+ * Writes a message to be delivered after the caller's transaction commits. The NOTIFY is
+ * transactional too: PostgreSQL sends it at commit, and never if the transaction rolls back.
+ * Returns false when a message with the same dedupeKey already exists.
  */
-export async function enqueueGroupSearchSync(tx: Tx, groupId: string) {
-  const products = await tx.product.findMany({ where: { groupId }, select: { slug: true }, orderBy: { id: "asc" } });
-  const slugs = products.map((product) => product.slug);
-  for (let start = 0; start < slugs.length; start += SLUGS_PER_MESSAGE) {
-    await enqueueSearchSync(tx, slugs.slice(start, start + SLUGS_PER_MESSAGE));
-  }
+export async function enqueue(client: Client, topic: OutboxTopic, payload: Prisma.InputJsonValue, options: EnqueueOptions = {}): Promise<boolean> {
+  // ON CONFLICT DO NOTHING on the dedupe key: a repeated event writes nothing.
+  const { count } = await client.outboxMessage.createMany({
+    data: [{ topic, payload, dedupeKey: options.dedupeKey, availableAt: options.availableAt }],
+    skipDuplicates: true,
+  });
+  if (count === 0) return false;
+  await client.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${topic})`;
+  return true;
+}
+
+/** Messages that failed for good, newest first: for staff to read and retry. */
+export function deadMessages(client: Client, { limit = 100 }: { limit?: number } = {}) {
+  return client.outboxMessage.findMany({
+    where: { deadAt: { not: null } },
+    orderBy: { deadAt: "desc" },
+    take: limit,
+    select: { id: true, topic: true, attempts: true, lastError: true, deadAt: true, createdAt: true },
+  });
+}
+
+/** Gives a dead message a fresh start: retried from its first attempt at once. */
+export async function retryDeadMessage(client: Client, id: string): Promise<boolean> {
+  const { count } = await client.outboxMessage.updateMany({
+    where: { id, deadAt: { not: null } },
+    data: { deadAt: null, attempts: 0, availableAt: new Date(), lockedUntil: null },
+  });
+  return count === 1;
 }

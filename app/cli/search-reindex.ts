@@ -11,7 +11,7 @@ import { progressBar } from "~/cli/progress";
 import { ConfigError, config } from "~/config.server";
 import { createDb } from "~/db/client.server";
 import { prepareDatabase } from "~/db/database.server";
-import { createConfiguredEngine, rebuildSearchIndex } from "../engine.server.ts";
+import { createConfiguredEngine, rebuildSearchIndex } from "#search/engines.server.ts";
 
 const USAGE = "usage: search:reindex [-- --batch-size N]   (N from 1 to 5000, default 500)";
 

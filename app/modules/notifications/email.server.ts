@@ -1,0 +1,86 @@
+/**
+ * Email: messages are written to the outbox with the change that causes them (`sendEmail`) and
+ * delivered by the EMAIL handler: through SMTP when SMTP_URL is set, otherwise as .eml files
+ * under DATA_DIR/mail (open them in any mail program; a development page lists them). A failed
+ * send is retried with backoff by the outbox and never undoes or blocks the change.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { z } from "zod";
+import { config } from "~/config.server";
+import type { Client } from "~/db/transaction.server";
+import { enqueue } from "~/modules/outbox/outbox.server";
+import { defineHandler } from "~/modules/outbox/worker.server";
+
+export const emailSchema = z.object({
+  to: z.email().max(254),
+  subject: z.string().min(1).max(300),
+  text: z.string().min(1).max(100_000),
+  html: z.string().max(300_000).optional(),
+  replyTo: z.email().max(254).optional(),
+});
+export type Email = z.infer<typeof emailSchema>;
+
+/** Asks for an email to be sent once the caller's transaction commits. */
+export function sendEmail(client: Client, email: Email, options: { dedupeKey?: string } = {}): Promise<boolean> {
+  return enqueue(client, "EMAIL", emailSchema.parse(email), options);
+}
+
+export function mailDir(): string {
+  return path.resolve(config().DATA_DIR, "mail");
+}
+
+type Transport = { send(email: Email, messageId: string): Promise<void> };
+
+let transport: Transport | undefined;
+
+function mailTransport(): Transport {
+  if (transport) return transport;
+  const { SMTP_URL, MAIL_FROM } = config();
+  if (SMTP_URL) {
+    const smtp = nodemailer.createTransport(SMTP_URL);
+    transport = {
+      async send(email, messageId) {
+        // The outbox id as Message-ID: a receiving server can tell a retried send from a new one.
+        await smtp.sendMail({ from: MAIL_FROM, ...email, messageId: `<${messageId}@sammachip>` });
+      },
+    };
+  } else {
+    const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+    transport = {
+      async send(email, messageId) {
+        const info = await builder.sendMail({ from: MAIL_FROM, ...email, messageId: `<${messageId}@sammachip>` });
+        await fs.mkdir(mailDir(), { recursive: true });
+        // Named by time then id, so a listing sorted by name is newest last; rewriting on retry is harmless.
+        const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${messageId}.eml`;
+        const existing = (await fs.readdir(mailDir())).find((file) => file.endsWith(`-${messageId}.eml`));
+        await fs.writeFile(path.join(mailDir(), existing ?? name), info.message as Buffer);
+      },
+    };
+  }
+  return transport;
+}
+
+/** Tests put a transport of their own in. */
+export function useMailTransport(next: Transport | undefined): void {
+  transport = next;
+}
+
+export const emailHandler = defineHandler({
+  topic: "EMAIL",
+  payload: emailSchema,
+  batch: 10,
+  async deliver(messages) {
+    const failed = new Map<string, string>();
+    // One at a time: an SMTP server rejecting one address must not fail the others.
+    for (const message of messages) {
+      try {
+        await mailTransport().send(message.payload, message.id);
+      } catch (error) {
+        failed.set(message.id, error instanceof Error ? error.message : String(error));
+      }
+    }
+    return { failed };
+  },
+});
