@@ -96,3 +96,22 @@ describe("PageCache", () => {
     expect(cache.gzipOf(cache.get("p")!)).toBe(gzip);
   });
 });
+
+describe("a page rendered across a clear", () => {
+  const page = () => ({ status: 200, headers: [] as [string, string][], body: Buffer.from("<p>stock 3</p>"), expiresAt: 0 });
+
+  it("is not kept: it was rendered from data the clear said had changed", () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxEntries: 10, maxBytes: 1_000_000 });
+    const renderedAt = cache.generation;
+    cache.clear(); // a stock change arrives while the page is being rendered
+    cache.set("k", page(), renderedAt);
+    expect(cache.get("k")).toBeUndefined();
+  });
+
+  it("is kept when nothing was cleared meanwhile", () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxEntries: 10, maxBytes: 1_000_000 });
+    const renderedAt = cache.generation;
+    cache.set("k", page(), renderedAt);
+    expect(cache.get("k")?.body.toString()).toBe("<p>stock 3</p>");
+  });
+});
