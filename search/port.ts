@@ -61,6 +61,8 @@ export const searchQuerySchema = z.object({
     .string()
     .catch("")
     .default("")
+    // Control characters (tabs, newlines, NUL) are whitespace to a shopper, never part of a word.
+    // eslint-disable-next-line no-control-regex
     .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim()),
   lang: z.enum(LANGS).catch("th").default("th"),
   filters: searchFiltersSchema.catch({}).default({}),

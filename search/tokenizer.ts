@@ -59,7 +59,7 @@ export function tokenizeDetailed(text: string): Token[] {
   for (const part of segmenter.segment(normalizeText(text))) {
     if (!part.isWordLike) {
       // Whitespace and hyphens keep Latin phrases together; Thai words never span a space.
-      if (!/^[\s\-]+$/.test(part.segment) || tokens.at(-1)?.thai) run++;
+      if (!/^[\s-]+$/.test(part.segment) || tokens.at(-1)?.thai) run++;
       lastWasWord = false;
       continue;
     }

@@ -59,6 +59,7 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(
       `Could not start the embedded PostgreSQL in ${databaseDir} on port ${options.port}: ${describe(error)}. ` +
         `Another program may be using the port (set EMBEDDED_PG_PORT), or set DATABASE_URL to use your own server.`,
+      { cause: error },
     );
   }
 

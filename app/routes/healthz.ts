@@ -3,16 +3,10 @@
  * `search` says whether the search index is filled ("ready") or still being
  * built at start ("building", searches meanwhile answered from the database).
  */
-import { db } from "~/db/client.server";
-import { searchIndexReady } from "~/modules/catalog/search.server";
+import { health } from "~/web/health.server";
 
 export async function loader() {
   const headers = { "Cache-Control": "no-store" };
-  const search = searchIndexReady() ? "ready" : "building";
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: "ok", search }, { headers });
-  } catch {
-    return Response.json({ status: "error", database: "unreachable", search }, { status: 503, headers });
-  }
+  const { ok, database, search } = await health();
+  return Response.json({ status: ok ? "ok" : "error", database, search }, { status: ok ? 200 : 503, headers });
 }
