@@ -42,7 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const csrf = user ? await csrfToken(request) : null;
   return data(
     {
-      user: user ? { name: user.name, role: user.role } : null,
+      user: user
+        ? { name: user.name, role: user.role, groups: user.memberships.map(({ group }) => ({ slug: group.slug, nameTh: group.nameTh, nameEn: group.nameEn })) }
+        : null,
       csrf: csrf?.token ?? null,
       origin: publicOrigin(request),
     },

@@ -10,7 +10,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { addProductPhoto } from "~/modules/media/media.server";
-import * as manageRoute from "~/routes/($lang).groups.$slug_.manage";
+import * as manageRoute from "~/routes/($lang).groups.$slug_.manage.products";
 import * as mediaRoute from "~/routes/media.$";
 import { productPage } from "~/modules/catalog/catalog.server";
 import { demoAccounts } from "../prisma/seed/demo";
@@ -44,9 +44,10 @@ async function upload(email: string, groupSlug: string, productId: string, file:
   const { cookie, csrf } = await cookiesFor(email);
   const form = new FormData();
   form.set("csrf", csrf);
+  form.set("intent", "add-photo");
   form.set("productId", productId);
   form.set("photo", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-  const request = new Request(`http://t/groups/${groupSlug}/manage`, { method: "POST", headers: { Cookie: cookie }, body: form });
+  const request = new Request(`http://t/groups/${groupSlug}/manage/products`, { method: "POST", headers: { Cookie: cookie }, body: form });
   return manageRoute.action({ request, params: { slug: groupSlug }, context });
 }
 
@@ -83,7 +84,7 @@ describe("adding a product photo", () => {
     expect((await sharp(bytes).metadata()).exif).toBeDefined();
 
     const result = await upload(owner(krajood), krajood, mat.id, { bytes, name: "IMG_0001.jpg", type: "image/jpeg" });
-    expect(result).toMatchObject({ saved: true, error: null });
+    expect(result).toMatchObject({ data: { saved: true, error: null } });
 
     const first = await db().productImage.findFirstOrThrow({ where: { productId: mat.id, position: 0 }, include: { image: true } });
     expect([first.image.width, first.image.height]).toEqual([1024, 1365]);

@@ -1,12 +1,15 @@
 /** Header and footer around every page. */
 import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { href, switchLangPath } from "~/i18n/i18n";
+import { pick } from "~/i18n/localized";
 import { useT } from "~/i18n/use-lang";
 import type { RootData } from "~/root";
 import { CsrfInput } from "./forms";
 import { SearchBox } from "./search-box";
 
-export function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
+type HeaderUser = { name: string; role: string; groups: { slug: string; nameTh: string; nameEn: string }[] };
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const { t, lang } = useT();
   const location = useLocation();
   const other = lang === "th" ? "en" : "th";
@@ -36,6 +39,12 @@ export function SiteHeader({ user }: { user: { name: string; role: string } | nu
           {user ? (
             <>
               <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
+              {user.groups.map((group) => (
+                <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>
+                  {t("nav.workspace", { group: pick(lang, group.nameTh, group.nameEn) })}
+                </Link>
+              ))}
+              {user.role === "STAFF" ? <Link to={href(lang, "/staff")}>{t("nav.staff")}</Link> : null}
               <SignOutButton />
             </>
           ) : (

@@ -1,16 +1,41 @@
 /**
- * Guards for loaders and actions. Each throws an HTTP response (401 when no one
- * is signed in, 403 when the signed-in user may not), which the route's error
- * boundary shows in the user's language.
+ * Guards for loaders and actions. Each throws an HTTP response: a page asked for by someone not
+ * signed in redirects to sign-in and comes back afterwards (redirectTo); any other request gets
+ * 401; a signed-in user who may not gets 403. The route's error boundary shows those in the
+ * user's language.
  */
+import { redirect } from "@remix-run/node";
+import type { Params } from "@remix-run/react";
 import type { GroupRole } from "~/generated/prisma/enums";
+import { href } from "~/i18n/i18n";
+import { langOfPath } from "~/i18n/use-lang";
 import { hasGroupRole } from "~/modules/accounts/permissions";
+import { groupBySlug } from "~/modules/groups/groups.server";
+import { notFound } from "./http.server";
+import { requireLang } from "./lang.server";
+import { slugParam } from "./params";
 import { getUser } from "./session.server";
+
+/**
+ * Where sign-in should send the user back to: the page they asked for. Remix data requests
+ * (`/x.data?_route=…`) are turned back into the page's own path.
+ */
+export function returnPath(request: Request): string {
+  const url = new URL(request.url);
+  const path = url.pathname.endsWith(".data") ? url.pathname.slice(0, -".data".length) || "/" : url.pathname;
+  url.searchParams.delete("_route");
+  const search = url.searchParams.toString();
+  return `${path === "/_root" ? "/" : path}${search ? `?${search}` : ""}`;
+}
 
 export async function requireUser(request: Request) {
   const user = await getUser(request);
-  if (!user) throw new Response("Sign-in required", { status: 401 });
-  return user;
+  if (user) return user;
+  if (request.method === "GET" || request.method === "HEAD") {
+    const back = returnPath(request);
+    throw redirect(`${href(langOfPath(back), "/signin")}?redirectTo=${encodeURIComponent(back)}`);
+  }
+  throw new Response("Sign-in required", { status: 401 });
 }
 
 export async function requireGroupRole(request: Request, groupId: string, role: GroupRole) {
@@ -23,4 +48,19 @@ export async function requireStaff(request: Request) {
   const user = await requireUser(request);
   if (user.role !== "STAFF") throw new Response("Staff only", { status: 403 });
   return user;
+}
+
+/**
+ * The group of a workspace URL (`/groups/:slug/manage/…`) and its signed-in member with at least
+ * `role`. An unknown slug is a 404 for everyone; a known group is 403 for anyone not in it, so a
+ * stranger learns nothing more than the public group page already says.
+ */
+export async function requireWorkspace(request: Request, params: Params, role: GroupRole) {
+  const lang = requireLang(params);
+  const slug = slugParam(params.slug);
+  const group = slug ? await groupBySlug(slug) : null;
+  if (!group) throw notFound("No such group");
+  const user = await requireGroupRole(request, group.id, role);
+  const membership = user.memberships.find((m) => m.groupId === group.id);
+  return { lang, group, user, role: membership?.role ?? role };
 }

@@ -92,7 +92,10 @@ export async function userForSession(sessionId: string) {
           email: true,
           name: true,
           role: true,
-          memberships: { select: { groupId: true, role: true } },
+          memberships: {
+            orderBy: { createdAt: "asc" },
+            select: { groupId: true, role: true, group: { select: { slug: true, nameTh: true, nameEn: true } } },
+          },
         },
       },
     },

@@ -3,6 +3,7 @@
  * group (`where: {id, groupId}`), so a product id forged from another group's page is simply
  * not found: one home for "which group owns this product", and one error for it.
  */
+import { db } from "~/db/client.server";
 import type { Client } from "~/db/transaction.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { NotInGroupError } from "~/modules/groups/errors";
@@ -25,4 +26,22 @@ export async function productOfGroup<S extends Prisma.ProductSelect>(
   const product = await client.product.findFirst({ where: { id: where.productId, groupId: where.groupId }, select });
   if (!product) throw new NotInGroupError("product");
   return product as Prisma.ProductGetPayload<{ select: S }>;
+}
+
+/** Low-stock threshold for the workspace overview: at or below this, a ready-stock product needs attention. */
+export const LOW_STOCK = 2;
+
+/** What a group's workspace overview shows: products by status, and ready-stock products running low. */
+export async function groupProductSummary(groupId: string, client: Client = db()) {
+  const [byStatus, low] = await Promise.all([
+    client.product.groupBy({ by: ["status"], where: { groupId }, _count: { _all: true } }),
+    client.product.findMany({
+      where: { groupId, status: "ACTIVE", madeToOrder: false, stock: { lte: LOW_STOCK } },
+      orderBy: [{ stock: "asc" }, { id: "asc" }],
+      take: 20,
+      select: { id: true, slug: true, titleTh: true, titleEn: true, stock: true },
+    }),
+  ]);
+  const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  return { active: count("ACTIVE"), draft: count("DRAFT"), archived: count("ARCHIVED"), lowStock: low };
 }

@@ -8,9 +8,9 @@ import { inTransaction, type Client } from "~/db/transaction.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { productsChanged } from "./changes.server";
 import { productOfGroup } from "./group-products.server";
+import { STOCK_MAX } from "./limits";
 
-/** The most units a group may say it has on hand: more is a typo, not a shelf. */
-export const STOCK_MAX = 100_000;
+export { STOCK_MAX };
 
 export class InvalidStockError extends Error {
   readonly name = "InvalidStockError";

@@ -93,3 +93,34 @@ export async function groupsNear({ provinceSlug, limit }: { provinceSlug: string
   const [own, region] = await Promise.all([verifiedIn([provinceSlug]), nearby.length > 0 ? verifiedIn(nearby) : []]);
   return { own, region: region.slice(0, Math.max(0, limit - own.length)) };
 }
+
+/** The people who can use a group's workspace, owners first. */
+export function groupMembers(groupId: string) {
+  return db().groupMembership.findMany({
+    where: { groupId },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    select: { id: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
+  });
+}
+
+/** A group's own profile as its workspace shows it, whatever its verification status. */
+export function groupProfile(groupId: string) {
+  return db().occupationGroup.findUniqueOrThrow({
+    where: { id: groupId },
+    select: {
+      nameTh: true,
+      nameEn: true,
+      villageTh: true,
+      villageEn: true,
+      tambonTh: true,
+      amphoeTh: true,
+      foundedYear: true,
+      memberCount: true,
+      communitySage: true,
+      verificationStatus: true,
+      promptPayId: true,
+      province: { select: { nameTh: true, nameEn: true } },
+      committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
+    },
+  });
+}
