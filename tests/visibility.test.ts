@@ -85,13 +85,15 @@ describe.each<VerificationStatus>(["PENDING", "SUSPENDED"])("a %s group", (statu
 });
 
 describe("a verified group's products that are not for sale", () => {
-  it("are hidden while draft or archived", async () => {
+  it("are hidden while draft, archived or hidden by staff", async () => {
     await db().occupationGroup.update({ where: { id: group.id }, data: { verificationStatus: "VERIFIED" } });
     for (const status of ["DRAFT", "ARCHIVED"] as const) {
       await db().product.update({ where: { slug: featured }, data: { status } });
       expect((await productSlugsBuyersSee()).has(featured)).toBe(false);
     }
-    await db().product.update({ where: { slug: featured }, data: { status: "ACTIVE" } });
+    await db().product.update({ where: { slug: featured }, data: { status: "ACTIVE", hiddenAt: new Date(), hiddenReason: "photo of another group's work" } });
+    expect((await productSlugsBuyersSee()).has(featured)).toBe(false);
+    await db().product.update({ where: { slug: featured }, data: { hiddenAt: null, hiddenReason: null } });
     expect((await productSlugsBuyersSee()).has(featured)).toBe(true);
   });
 });

@@ -52,7 +52,7 @@ export function groupPage(slug: string) {
       committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
       certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } } },
       products: {
-        where: { status: visibleProducts.status },
+        where: { status: visibleProducts.status, hiddenAt: visibleProducts.hiddenAt },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         // The catalog's card without the group: this page is the group.
         select: productCardWithoutGroup,
