@@ -46,6 +46,8 @@ export const configSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute URL such as "https://example.com"' }).optional()),
   /** How long a page rendered for a signed-out visitor is served to the next ones (0 turns the cache off). */
   PAGE_CACHE_SECONDS: z.coerce.number({ message: "must be a number of seconds from 0 to 3600" }).int().min(0).max(3600).default(30),
+  /** How long a buyer has to pay for an order paid up front before it expires and its stock is released. */
+  UNPAID_ORDER_MINUTES: z.coerce.number({ message: "must be a number of minutes from 5 to 10080" }).int().min(5).max(10_080).default(1440),
   /** The platform's share of each sale, in percent. */
   PLATFORM_FEE_PERCENT: percent.default(0),
   /** Sign-in attempts allowed per email (and per client address) in LOGIN_WINDOW_MINUTES. */

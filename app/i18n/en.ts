@@ -2,6 +2,33 @@
 import type { Dictionary } from "./th";
 
 export const en: Dictionary = {
+  mail: {
+    greeting: "Dear {{name}},",
+    placedSubject: "We have your order {{number}}",
+    placedIntro: "Thank you for buying from community occupation groups. We have received order {{number}}; each group prepares and sends its own part.",
+    readyBy: "ready around {{date}}",
+    total: "Total {{total}}",
+    payBy: "Please pay by {{date}}, or the order will be cancelled.",
+    payLater: "You pay the group when you receive the goods.",
+    track: "Follow your order: {{link}}",
+    groupNewOrderSubject: "New order {{number}}",
+    groupNewOrder: "New order {{number}}, {{total}}. See it and accept it at {{link}}",
+    movedSubject: "Order {{number}}: news from {{group}}",
+    moved: {
+      NEW: "{{group}} has received order {{number}}.",
+      ACCEPTED: "{{group}} has accepted order {{number}} and is preparing it.",
+      IN_PRODUCTION: "{{group}} has started making the goods in order {{number}}.",
+      PACKED: "{{group}} has packed your goods from order {{number}}.",
+      SHIPPED: "{{group}} has sent your goods with {{carrier}}, tracking number {{tracking}}.",
+      READY_FOR_PICKUP: "Your goods from {{group}} are ready to pick up.",
+      DELIVERED: "Your goods from {{group}} have been delivered. Thank you for your support.",
+      CANCELLED: "{{group}} cancelled its part of order {{number}}: {{reason}}",
+    },
+    expiredSubject: "Order {{number}} was not paid in time",
+    expiredText: "Order {{number}} was not paid in time, so it was cancelled and its goods returned to the groups.",
+    cancelledSubject: "Order {{number}} is cancelled",
+    cancelledText: "Order {{number}} has been cancelled.",
+  },
   site: {
     name: "Sammachip Market",
     tagline: "Community products, from the maker's hands to yours",

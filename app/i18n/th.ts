@@ -3,6 +3,33 @@
  * comes from here or from en.ts, which must have exactly the same keys.
  */
 export const th = {
+  mail: {
+    greeting: "เรียน คุณ{{name}}",
+    placedSubject: "ได้รับคำสั่งซื้อ {{number}} แล้ว",
+    placedIntro: "ขอบคุณที่อุดหนุนกลุ่มอาชีพในชุมชน เราได้รับคำสั่งซื้อ {{number}} แล้ว แต่ละกลุ่มจะจัดเตรียมและส่งสินค้าของตนเอง",
+    readyBy: "พร้อมประมาณ {{date}}",
+    total: "ยอดรวม {{total}}",
+    payBy: "กรุณาชำระเงินภายใน {{date}} มิฉะนั้นคำสั่งซื้อจะถูกยกเลิก",
+    payLater: "ชำระเงินกับกลุ่มเมื่อรับสินค้า",
+    track: "ติดตามคำสั่งซื้อ: {{link}}",
+    groupNewOrderSubject: "คำสั่งซื้อใหม่ {{number}}",
+    groupNewOrder: "มีคำสั่งซื้อใหม่ {{number}} ยอด {{total}} ดูรายละเอียดและรับคำสั่งซื้อที่ {{link}}",
+    movedSubject: "คำสั่งซื้อ {{number}}: ความคืบหน้าจาก{{group}}",
+    moved: {
+      NEW: "{{group}} ได้รับคำสั่งซื้อ {{number}} แล้ว",
+      ACCEPTED: "{{group}} รับคำสั่งซื้อ {{number}} แล้ว และกำลังจัดเตรียม",
+      IN_PRODUCTION: "{{group}} เริ่มผลิตสินค้าในคำสั่งซื้อ {{number}} แล้ว",
+      PACKED: "{{group}} แพ็กสินค้าในคำสั่งซื้อ {{number}} เรียบร้อยแล้ว",
+      SHIPPED: "{{group}} ส่งสินค้าแล้วทาง {{carrier}} เลขพัสดุ {{tracking}}",
+      READY_FOR_PICKUP: "สินค้าจาก{{group}} พร้อมให้รับแล้ว",
+      DELIVERED: "สินค้าจาก{{group}} ถึงมือคุณแล้ว ขอบคุณที่อุดหนุน",
+      CANCELLED: "{{group}} ยกเลิกส่วนของคำสั่งซื้อ {{number}}: {{reason}}",
+    },
+    expiredSubject: "คำสั่งซื้อ {{number}} หมดเวลาชำระเงิน",
+    expiredText: "คำสั่งซื้อ {{number}} ไม่ได้รับการชำระเงินภายในเวลาที่กำหนด จึงถูกยกเลิกและคืนสินค้าให้กลุ่มแล้ว",
+    cancelledSubject: "ยกเลิกคำสั่งซื้อ {{number}} แล้ว",
+    cancelledText: "คำสั่งซื้อ {{number}} ถูกยกเลิกแล้ว",
+  },
   site: {
     name: "ตลาดสัมมาชีพ",
     tagline: "สินค้าชุมชน จากมือผู้ผลิตถึงมือผู้ซื้อ",
