@@ -8,6 +8,9 @@ import { CertificationList } from "~/components/certification-list";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard, productArt } from "~/components/cards";
+import { AddToCart } from "~/components/add-to-cart";
+import { availabilityText, reviveAvailability } from "~/components/availability";
+import { GroupContacts } from "~/components/group-contacts";
 import { PriceBreakdownTable, ShareLinks } from "~/components/product-parts";
 import { config } from "~/config.server";
 import { Picture } from "~/components/picture";
@@ -45,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
   const path = `/products/${product.slug}`;
   const image = `/og/product/${product.slug}.png`;
   const url = absolute(origin, lang, path);
-  const availability = product.stock > 0 ? "InStock" : product.madeToOrder ? "MadeToOrder" : "OutOfStock";
+  const availability = data.availability.kind === "soldOut" ? "OutOfStock" : data.availability.kind === "madeToOrder" ? "MadeToOrder" : "InStock";
   return seoMeta({
     lang,
     origin,
@@ -76,7 +79,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
 };
 
 export default function ProductPage() {
-  const { product, moreFromGroup, breakdown } = useLoaderData<typeof loader>();
+  const { product, moreFromGroup, breakdown, orderable, availability: rawAvailability } = useLoaderData<typeof loader>();
+  // Dates arrive as strings through the loader's JSON.
+  const availability = reviveAvailability(rawAvailability);
   const { t, lang } = useT();
   const title = pick(lang, product.titleTh, product.titleEn);
   const unit = pick(lang, product.unitTh, product.unitEn);
@@ -123,11 +128,10 @@ export default function ProductPage() {
             <span className="visually-hidden">{t("product.price")} </span>
             {formatMoney(product.priceSatang, lang)} <span className="unit">{t("product.perUnit", { unit })}</span>
           </p>
-          <ul className="availability" data-testid="availability">
-            {product.stock > 0 ? <li>{`${t("store.readyToShip")}: ${t("product.inStock", { count: product.stock, unit })}`}</li> : null}
-            {product.stock === 0 && !product.madeToOrder ? <li>{t("product.outOfStock")}</li> : null}
-            {product.madeToOrder ? <li>{`${t("product.madeToOrder")} · ${leadTime ?? ""}`}</li> : null}
-          </ul>
+          <p className="availability" data-testid="availability">
+            {availabilityText(availability, { unit, leadTime, lang, t })}
+          </p>
+          <AddToCart productId={product.id} maxQuantity={orderable} title={title} />
           {product.certifications.length > 0 ? (
             <section aria-labelledby="certs">
               <h2 id="certs" className="small-heading">
@@ -144,6 +148,7 @@ export default function ProductPage() {
         <h2 id="story">{t("product.story")}</h2>
         <p className="story">{pick(lang, product.storyTh, product.storyEn)}</p>
       </section>
+      <GroupContacts contacts={product.group} groupName={groupName} />
       <section aria-labelledby="maker" className="maker">
         <h2 id="maker">{t("product.madeBy")}</h2>
         <div className="maker-card">

@@ -202,3 +202,20 @@ export async function cartCount(cartId: string | null, client: Client = db()): P
   const sum = await client.cartItem.aggregate({ where: { cartId }, _sum: { quantity: true } });
   return sum._sum.quantity ?? 0;
 }
+
+/** The buyer's shipping choice for one group's part of the basket; the method must be that group's and active. */
+export async function chooseShipping(cartId: string, groupId: string, shippingMethodId: string, client: Client = db()): Promise<boolean> {
+  const method = await client.shippingMethod.findFirst({ where: { id: shippingMethodId, groupId, active: true }, select: { id: true } });
+  if (!method) return false;
+  await client.cartShipping.upsert({
+    where: { cartId_groupId: { cartId, groupId } },
+    create: { cartId, groupId, shippingMethodId },
+    update: { shippingMethodId },
+  });
+  return true;
+}
+
+export async function shippingChoices(cartId: string, client: Client = db()): Promise<Record<string, string>> {
+  const rows = await client.cartShipping.findMany({ where: { cartId }, select: { groupId: true, shippingMethodId: true } });
+  return Object.fromEntries(rows.map((row) => [row.groupId, row.shippingMethodId]));
+}

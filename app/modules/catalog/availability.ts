@@ -20,3 +20,25 @@ export function availabilityOf(product: { stock: number; madeToOrder: boolean })
 export function availabilityWhere(availability: Availability): Prisma.ProductWhereInput {
   return availability === "ready" ? { stock: { gt: 0 } } : { madeToOrder: true };
 }
+
+/**
+ * The one availability statement a product page, card or basket makes, so a page never says both
+ * "1 in stock" and "made to order" as if they were separate offers: units on hand ship now; beyond
+ * them, a made-to-order product is made and ready around `promisedBy`.
+ */
+export type AvailabilityStatement =
+  | { kind: "ready"; count: number }
+  | { kind: "readyThenMade"; count: number; promisedBy: Date | null; leadTimeDays: number | null }
+  | { kind: "madeToOrder"; promisedBy: Date | null; leadTimeDays: number | null }
+  | { kind: "soldOut" };
+
+export function availabilityStatement(
+  product: { stock: number; madeToOrder: boolean; leadTimeDays: number | null },
+  promisedBy: Date | null = null,
+): AvailabilityStatement {
+  const ways = availabilityOf(product);
+  if (ways.includes("ready") && ways.includes("made-to-order")) return { kind: "readyThenMade", count: product.stock, promisedBy, leadTimeDays: product.leadTimeDays };
+  if (ways.includes("ready")) return { kind: "ready", count: product.stock };
+  if (ways.includes("made-to-order")) return { kind: "madeToOrder", promisedBy, leadTimeDays: product.leadTimeDays };
+  return { kind: "soldOut" };
+}

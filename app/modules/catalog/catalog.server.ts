@@ -4,6 +4,8 @@
  */
 import { db } from "~/db/client.server";
 import { productGallerySelect, productImageSelect } from "~/modules/media/selects";
+import { availabilityStatement } from "./availability";
+import { orderableQuantity, promiseFor } from "./capacity.server";
 import { visibleProducts } from "./visibility";
 
 export const cardSelect = {
@@ -46,6 +48,7 @@ export async function productPage(slug: string) {
       storyTh: true,
       storyEn: true,
       weightGrams: true,
+      capacityPerWeek: true,
       category: { select: { slug: true, nameTh: true, nameEn: true } },
       certifications: {
         select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } },
@@ -59,6 +62,9 @@ export async function productPage(slug: string) {
           villageTh: true,
           villageEn: true,
           memberCount: true,
+          phone: true,
+          lineId: true,
+          facebookPage: true,
           province: { select: { slug: true, nameTh: true, nameEn: true } },
         },
       },
@@ -71,5 +77,14 @@ export async function productPage(slug: string) {
     take: 4,
     select: cardSelect,
   });
-  return { product, moreFromGroup };
+  // How many can be ordered now, and when made-to-order work would be ready: from the group's
+  // stock and weekly capacity, so the page promises only what the group can make.
+  const [orderable, promisedBy] = await Promise.all([orderableQuantity(db(), product), promiseFor(db(), product, 1)]);
+  return { product, moreFromGroup, orderable, availability: availabilityStatement(product, promisedBy) };
+}
+
+/** A product's title in both languages, if buyers may see it (for a basket's confirmation). */
+export async function productTitle(productId: string): Promise<{ th: string; en: string } | null> {
+  const product = await db().product.findFirst({ where: { id: productId, ...visibleProducts }, select: { titleTh: true, titleEn: true } });
+  return product ? { th: product.titleTh, en: product.titleEn } : null;
 }

@@ -1,0 +1,187 @@
+/**
+ * An order as its buyer follows it (/orders/SM-2570-000123): each group's part with its status,
+ * timeline, promised dates and carrier tracking, how to reach each group, what was paid, and
+ * "cancel" while no group has accepted. Open to the account that placed it, to the browser that
+ * placed it, and to anyone who gives the order's email or phone (a guest on another device);
+ * to anyone else it is the same "not found" as an unknown code.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfInput, Field } from "~/components/forms";
+import { GroupContacts } from "~/components/group-contacts";
+import { formatDate, formatMoney } from "~/i18n/format";
+import { href, translator } from "~/i18n/i18n";
+import { pick } from "~/i18n/localized";
+import { langOfPath, useT } from "~/i18n/use-lang";
+import { OrderNotCancellableError, cancelOrderByBuyer } from "~/modules/orders/lifecycle.server";
+import { ORDER_NUMBER_PATTERN } from "~/modules/orders/numbering.server";
+import { orderForBuyer } from "~/modules/orders/queries.server";
+import { buyerMayCancel } from "~/modules/orders/status";
+import { trackingUrl } from "~/modules/orders/tracking";
+import { csrfForForm, requireCsrf } from "~/web/csrf.server";
+import { notFound } from "~/web/http.server";
+import { requireLang } from "~/web/lang.server";
+import { grantOrder, grantedOrders } from "~/web/order-access.server";
+import { getUser } from "~/web/session.server";
+
+function orderNumber(params: LoaderFunctionArgs["params"]): string {
+  const number = params.number ?? "";
+  if (!ORDER_NUMBER_PATTERN.test(number)) throw notFound("No such order");
+  return number;
+}
+
+async function access(request: Request, number: string) {
+  const user = await getUser(request);
+  const granted = (await grantedOrders(request)).includes(number);
+  return { user, granted };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireLang(params);
+  const number = orderNumber(params);
+  const { user, granted } = await access(request, number);
+  // A browser that placed or unlocked the order sees it without giving the contact again.
+  const order = await orderForBuyer(number, { userId: user?.id, granted });
+  const { csrf, headers } = await csrfForForm(request);
+  return data({ number, order, csrf }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+}
+
+const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("unlock"), contact: z.string().trim().min(3, "orders.contactRequired").max(254) }),
+  z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const number = orderNumber(params);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const parsed = intents.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "orders.invalid" }, { status: 400 });
+  const { user, granted } = await access(request, number);
+  if (parsed.data.intent === "unlock") {
+    const order = await orderForBuyer(number, { contact: parsed.data.contact });
+    // The same answer for a wrong contact and an unknown code: a guess learns nothing.
+    if (!order) return data({ error: "orders.notFoundForContact" }, { status: 404 });
+    return redirect(href(lang, `/orders/${number}`), { headers: { "Set-Cookie": await grantOrder(request, number) } });
+  }
+  const order = await orderForBuyer(number, { userId: user?.id, granted });
+  if (!order) throw notFound("No such order");
+  try {
+    await cancelOrderByBuyer({ orderId: order.id, actorId: user?.id ?? null, reason: parsed.data.reason || "cancelled by the buyer" });
+  } catch (error) {
+    if (error instanceof OrderNotCancellableError) return data({ error: "orders.notCancellable" }, { status: 409 });
+    throw error;
+  }
+  return redirect(href(lang, `/orders/${number}`));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ location, data: loaded }) => {
+  const t = translator(langOfPath(location.pathname));
+  return [{ title: `${t("orders.title", { number: loaded?.number ?? "" })} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function OrderPage() {
+  const { number, order } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t, lang } = useT();
+  if (!order) {
+    return (
+      <section className="page narrow" aria-labelledby="order-title">
+        <h1 id="order-title">{t("orders.title", { number })}</h1>
+        <p>{t("orders.unlockIntro")}</p>
+        <Form method="post" className="stack" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="unlock" />
+          <Field label={t("orders.contact")} name="contact" autoComplete="email" required error={answer?.error} />
+          <button type="submit" className="button">
+            {t("orders.unlock")}
+          </button>
+        </Form>
+      </section>
+    );
+  }
+  const mayCancel = (order.status === "PENDING_PAYMENT" || order.status === "PAID") && buyerMayCancel(order.groupOrders.map((groupOrder) => groupOrder.status));
+  return (
+    <section className="page order-page" aria-labelledby="order-title">
+      {search.get("placed") ? (
+        <p className="notice notice-box" role="status">
+          {t("orders.thanks", { number: order.number })}
+        </p>
+      ) : null}
+      <h1 id="order-title">{t("orders.title", { number: order.number })}</h1>
+      <p>
+        {t("orders.placedOn", { date: formatDate(new Date(order.createdAt), lang) })} · {t(`orders.status.${order.status}`)} · {t("checkout.total")}{" "}
+        <strong>{formatMoney(order.totalSatang, lang)}</strong>
+      </p>
+      {order.status === "PENDING_PAYMENT" && order.expiresAt ? <p>{t("mail.payBy", { date: formatDate(new Date(order.expiresAt), lang) })}</p> : null}
+      {order.paymentProvider === "CASH_ON_PICKUP" ? <p className="hint">{t("mail.payLater")}</p> : null}
+      {answer?.error ? (
+        <p className="form-error" role="alert">
+          {t(answer.error)}
+        </p>
+      ) : null}
+      {order.groupOrders.map((groupOrder) => {
+        const groupName = pick(lang, groupOrder.group.nameTh, groupOrder.group.nameEn);
+        const link = groupOrder.carrier && groupOrder.trackingNumber ? trackingUrl(groupOrder.carrier, groupOrder.trackingNumber) : null;
+        return (
+          <section key={groupOrder.id} className="group-order" aria-labelledby={`go-${groupOrder.id}`}>
+            <h2 id={`go-${groupOrder.id}`}>
+              <Link to={href(lang, `/groups/${groupOrder.group.slug}`)}>{groupName}</Link>
+            </h2>
+            <p className="status-line" data-testid={`status-${groupOrder.group.slug}`}>
+              {t(`orders.groupStatus.${groupOrder.status}`)}
+            </p>
+            <ul className="plain-list">
+              {groupOrder.lines.map((line) => (
+                <li key={line.productSlug}>
+                  {line.quantity} × {pick(lang, line.titleTh, line.titleEn)} — {formatMoney(line.unitPriceSatang * line.quantity, lang)}
+                  {line.promisedBy ? <span className="hint"> · {t("availability.readyAround", { date: formatDate(new Date(line.promisedBy), lang) })}</span> : null}
+                </li>
+              ))}
+              <li>
+                {pick(lang, groupOrder.shippingNameTh, groupOrder.shippingNameEn)} — {formatMoney(groupOrder.shippingSatang, lang)}
+              </li>
+            </ul>
+            {groupOrder.trackingNumber ? (
+              <p>
+                {t("orders.tracking", { carrier: groupOrder.carrier ?? "", number: groupOrder.trackingNumber })}{" "}
+                {link ? (
+                  <a href={link} target="_blank" rel="noopener noreferrer">
+                    {t("orders.trackingLink")}
+                  </a>
+                ) : null}
+              </p>
+            ) : null}
+            {groupOrder.cancelReason ? <p>{t("orders.cancelReason", { reason: groupOrder.cancelReason === "expired" ? t("orders.expiredReason") : groupOrder.cancelReason })}</p> : null}
+            <ol className="timeline">
+              {groupOrder.events.map((event, index) => (
+                <li key={index}>
+                  {t(`orders.groupStatus.${event.to}`)} · {formatDate(new Date(event.createdAt), lang)}
+                </li>
+              ))}
+            </ol>
+            <GroupContacts contacts={groupOrder.group} groupName={groupName} headingId={`contact-${groupOrder.id}`} />
+          </section>
+        );
+      })}
+      {mayCancel ? (
+        <details className="danger-zone">
+          <summary>{t("orders.cancel")}</summary>
+          <Form method="post" className="stack">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="cancel" />
+            <label htmlFor="cancel-reason">{t("orders.cancelWhy")}</label>
+            <input id="cancel-reason" name="reason" maxLength={300} />
+            <button type="submit" className="button secondary">
+              {t("orders.cancelConfirm")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
