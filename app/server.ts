@@ -14,6 +14,7 @@ import { PageCache } from "~/web/page-cache.server";
 import { config, ConfigError, type Config } from "~/config.server";
 import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
+import { EmbeddedPostgresError } from "~/db/embedded-postgres.server";
 import { progressBar } from "~/cli/progress";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "../prisma/seed/demo";
 import { markSearchIndexReady, rebuildSearchIndex, searchEngine } from "../search/engine.server";
@@ -33,7 +34,7 @@ try {
 }
 
 const database = await prepareDatabase(settings).catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError) fail(error.message);
+  if (error instanceof DatabaseUnavailableError || error instanceof EmbeddedPostgresError) fail(error.message);
   fail(`Could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
 });
 useDatabase(database.url);
