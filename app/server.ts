@@ -23,6 +23,7 @@ import { listen } from "~/db/notifications.server";
 import { progressBar } from "~/cli/progress";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
+import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
 import { lineHandler } from "~/modules/notifications/line.server";
 import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
 import { startOutboxWorker } from "~/modules/outbox/worker.server";
@@ -91,6 +92,11 @@ const notifications = listen(database.url, [{ channel: OUTBOX_CHANNEL, onNotify:
 await notifications.ready.catch((error: unknown) =>
   console.error(`Listening for database notifications failed (${error instanceof Error ? error.message : String(error)}); retrying in the background`),
 );
+// Unpaid orders whose time ran out give their stock back; every instance sweeps, SKIP LOCKED shares the work.
+const expiry = setInterval(() => {
+  expireUnpaidOrders().catch((error: unknown) => console.error(`order expiry: ${error instanceof Error ? error.message : String(error)}`));
+}, 60_000);
+expiry.unref();
 if (localStore) {
   console.log(
     [
@@ -144,6 +150,7 @@ async function shutdown(signal: string) {
   closing = true;
   console.log(`${signal}: closing`);
   server.close();
+  clearInterval(expiry);
   await outbox.stop().catch(() => {});
   await notifications.close().catch(() => {});
   await db().$disconnect().catch(() => {});

@@ -36,8 +36,10 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           >
             {t("site.switchLanguage")}
           </Link>
+          <Link to={href(lang, "/cart")}>{t("cart.link")}</Link>
           {user ? (
             <>
+              <Link to={href(lang, "/orders")}>{t("orders.mine")}</Link>
               <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
               {user.groups.map((group) => (
                 <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>

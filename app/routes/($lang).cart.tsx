@@ -17,7 +17,7 @@ import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { CartLimitError, acceptCartChanges, cartView, putInCart, removeFromCart } from "~/modules/cart/cart.server";
-import { MAX_LINE_QUANTITY } from "~/modules/catalog/capacity.server";
+import { MAX_LINE_QUANTITY } from "~/modules/catalog/limits";
 import { productTitle } from "~/modules/catalog/catalog.server";
 import { buyerCart, buyerOf } from "~/web/buyer.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";

@@ -8,6 +8,8 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { authenticate, startSession } from "~/modules/accounts/accounts.server";
 import { InvalidCredentialsError, TooManyAttemptsError } from "~/modules/accounts/errors";
 import { signInSchema } from "~/modules/accounts/schemas";
+import { mergeGuestCart } from "~/modules/cart/cart.server";
+import { forgetGuestCart, guestCartId } from "~/web/cart-cookie.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { parseForm } from "~/web/forms.server";
 import { safeRedirect } from "~/web/http.server";
@@ -35,9 +37,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       limit: { maxAttempts: LOGIN_MAX_ATTEMPTS, windowMinutes: LOGIN_WINDOW_MINUTES },
     });
     const session = await startSession(user.id, await sessionIdFrom(request));
-    return redirect(safeRedirect(parsed.data.redirectTo, href(lang, "/")), {
-      headers: { "Set-Cookie": await commitSessionCookie(session.id) },
-    });
+    // The basket filled as a guest joins the account's.
+    await mergeGuestCart(await guestCartId(request), user.id);
+    const headers = new Headers();
+    headers.append("Set-Cookie", await commitSessionCookie(session.id));
+    headers.append("Set-Cookie", await forgetGuestCart());
+    return redirect(safeRedirect(parsed.data.redirectTo, href(lang, "/")), { headers });
   } catch (error) {
     const values = { email: parsed.data.email };
     if (error instanceof TooManyAttemptsError) {

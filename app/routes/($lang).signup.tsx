@@ -7,6 +7,8 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { signUp, startSession } from "~/modules/accounts/accounts.server";
 import { EmailTakenError } from "~/modules/accounts/errors";
 import { signUpSchema } from "~/modules/accounts/schemas";
+import { mergeGuestCart } from "~/modules/cart/cart.server";
+import { forgetGuestCart, guestCartId } from "~/web/cart-cookie.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { parseForm } from "~/web/forms.server";
 import { requireLang } from "~/web/lang.server";
@@ -27,7 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const user = await signUp({ ...parsed.data, locale: lang });
     const session = await startSession(user.id, await sessionIdFrom(request));
-    return redirect(href(lang, "/"), { headers: { "Set-Cookie": await commitSessionCookie(session.id) } });
+    await mergeGuestCart(await guestCartId(request), user.id);
+    const headers = new Headers();
+    headers.append("Set-Cookie", await commitSessionCookie(session.id));
+    headers.append("Set-Cookie", await forgetGuestCart());
+    return redirect(href(lang, "/"), { headers });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       const { password: _password, ...values } = parsed.data;
