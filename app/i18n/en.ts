@@ -75,6 +75,7 @@ export const en: Dictionary = {
       shippingMissing: "Please choose how to get each group's goods",
       addressRequired: "Please enter a delivery address",
       paymentNotOffered: "That way of paying is not available for this order",
+      busy: "Many people are ordering at this moment. Please press place order again in a few seconds.",
     },
   },
   orders: {

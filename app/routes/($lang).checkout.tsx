@@ -98,7 +98,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirect(`${href(lang, `/orders/${placed.number}`)}?placed=1`, { headers: { "Set-Cookie": await grantOrder(request, placed.number) } });
   } catch (error) {
-    if (error instanceof CheckoutError) return data<Answer>({ fieldErrors: {}, values, problems: error.problems }, { status: 409 });
+    if (error instanceof CheckoutError) {
+      const busy = error.problems.some((problem) => problem.kind === "busy");
+      return data<Answer>({ fieldErrors: {}, values, problems: error.problems }, { status: busy ? 429 : 409, headers: busy ? { "Retry-After": "5" } : {} });
+    }
     throw error;
   }
 }

@@ -10,7 +10,7 @@ import nodemailer from "nodemailer";
 import { z } from "zod";
 import { config } from "~/config.server";
 import type { Client } from "~/db/transaction.server";
-import { enqueue } from "~/modules/outbox/outbox.server";
+import { enqueue, enqueueAll } from "~/modules/outbox/outbox.server";
 import { defineHandler } from "~/modules/outbox/worker.server";
 
 export const emailSchema = z.object({
@@ -25,6 +25,14 @@ export type Email = z.infer<typeof emailSchema>;
 /** Asks for an email to be sent once the caller's transaction commits. */
 export function sendEmail(client: Client, email: Email, options: { dedupeKey?: string } = {}): Promise<boolean> {
   return enqueue(client, "EMAIL", emailSchema.parse(email), options);
+}
+
+/** Several emails with one write. */
+export function sendEmails(client: Client, emails: readonly (Email & { dedupeKey?: string })[]): Promise<number> {
+  return enqueueAll(
+    client,
+    emails.map(({ dedupeKey, ...email }) => ({ topic: "EMAIL" as const, payload: emailSchema.parse(email), dedupeKey })),
+  );
 }
 
 export function mailDir(): string {
