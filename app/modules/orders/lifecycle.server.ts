@@ -14,6 +14,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { release } from "~/modules/catalog/capacity.server";
 import { productsChanged } from "~/modules/catalog/changes.server";
 import { NotInGroupError } from "~/modules/groups/errors";
+import { recordPaymentReceived } from "~/modules/ledger/ledger.server";
 import { closeOpenPayments, confirmPaidToGroup, orderFullyPaid } from "~/modules/payments/payments.server";
 import { groupOrderMovedMessages, orderClosedMessages } from "./messages.server";
 import { buyerMayCancel, checkTransition, isClosed, type TransitionDetails } from "./status";
@@ -100,6 +101,15 @@ export async function moveGroupOrder(
 export async function confirmPaymentReceived(input: { groupId: string; groupOrderId: string; actorId: string }, client?: Client) {
   return inTransaction(client, async (tx) => {
     const { orderId, paymentId } = await confirmPaidToGroup(tx, input);
+    const groupOrder = await tx.groupOrder.findUniqueOrThrow({ where: { id: input.groupOrderId }, select: { itemsSatang: true, shippingSatang: true, platformFeeSatang: true } });
+    // The money went straight to the group: its books record it, and the platform's fee it now owes.
+    await recordPaymentReceived(tx, {
+      paymentId,
+      orderId,
+      collectedBy: "group",
+      providerFeeSatang: 0,
+      groupOrders: [{ groupOrderId: input.groupOrderId, groupId: input.groupId, totalSatang: groupOrder.itemsSatang + groupOrder.shippingSatang, platformFeeSatang: groupOrder.platformFeeSatang }],
+    });
     await recordAudit(tx, { actorId: input.actorId, groupId: input.groupId, action: "payment.confirmed", subjectType: "Payment", subjectId: paymentId });
     if (await orderFullyPaid(tx, orderId)) await tx.order.updateMany({ where: { id: orderId, status: "PENDING_PAYMENT" }, data: { status: "PAID" } });
   });
