@@ -36,40 +36,55 @@ export function newProducts({ limit }: { limit: number }) {
   });
 }
 
-/** An active product by its slug, with all a product page shows; null when there is none to show. */
-export async function productPage(slug: string) {
-  const product = await db().product.findFirst({
-    where: { slug, ...visibleProducts },
+/** Everything a product page shows. */
+const productPageSelect = {
+  ...cardSelect,
+  images: productGallerySelect,
+  storyTh: true,
+  storyEn: true,
+  weightGrams: true,
+  category: { select: { slug: true, nameTh: true, nameEn: true } },
+  certifications: {
+    select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } },
+  },
+  group: {
     select: {
-      ...cardSelect,
-      images: productGallerySelect,
-      storyTh: true,
-      storyEn: true,
-      weightGrams: true,
-      category: { select: { slug: true, nameTh: true, nameEn: true } },
-      certifications: {
-        select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } },
-      },
-      group: {
-        select: {
-          id: true,
-          slug: true,
-          nameTh: true,
-          nameEn: true,
-          villageTh: true,
-          villageEn: true,
-          memberCount: true,
-          province: { select: { slug: true, nameTh: true, nameEn: true } },
-        },
-      },
+      id: true,
+      slug: true,
+      nameTh: true,
+      nameEn: true,
+      villageTh: true,
+      villageEn: true,
+      memberCount: true,
+      province: { select: { slug: true, nameTh: true, nameEn: true } },
     },
-  });
-  if (!product) return null;
-  const moreFromGroup = await db().product.findMany({
-    where: { ...visibleProducts, groupId: product.group.id, id: { not: product.id } },
+  },
+} as const;
+
+function moreFromGroup(groupId: string, productId: string) {
+  return db().product.findMany({
+    where: { ...visibleProducts, groupId, id: { not: productId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 4,
     select: cardSelect,
   });
-  return { product, moreFromGroup };
+}
+
+/** An active product by its slug, with all a product page shows; null when there is none to show. */
+export async function productPage(slug: string) {
+  const product = await db().product.findFirst({ where: { slug, ...visibleProducts }, select: productPageSelect });
+  if (!product) return null;
+  return { product, moreFromGroup: await moreFromGroup(product.group.id, product.id) };
+}
+
+export type ProductPageData = NonNullable<Awaited<ReturnType<typeof productPage>>>;
+
+/**
+ * One of a group's own products as its page would show it, whatever its status: for the
+ * workspace's preview, which renders the very page buyers get. Null when it is not the group's.
+ */
+export async function productPreview(groupId: string, productId: string): Promise<ProductPageData | null> {
+  const product = await db().product.findFirst({ where: { id: productId, groupId }, select: productPageSelect });
+  if (!product) return null;
+  return { product, moreFromGroup: await moreFromGroup(groupId, product.id) };
 }
