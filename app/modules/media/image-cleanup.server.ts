@@ -25,10 +25,9 @@ export async function releaseImageIfUnused(tx: Client, imageId: string): Promise
   const [image] = await tx.$queryRaw<{ id: string; storageKey: string; variants: unknown }[]>`
     SELECT id, "storageKey", variants FROM "Image" WHERE id = ${imageId} FOR UPDATE`;
   if (!image) return null;
-  const [photos, covers] = await Promise.all([
-    tx.productImage.count({ where: { imageId } }),
-    tx.occupationGroup.count({ where: { coverImageId: imageId } }),
-  ]);
+  // One after the other: a transaction is one connection.
+  const photos = await tx.productImage.count({ where: { imageId } });
+  const covers = await tx.occupationGroup.count({ where: { coverImageId: imageId } });
   if (photos > 0 || covers > 0) return null;
   await tx.image.delete({ where: { id: imageId } });
   const keys = variantsOf(image.variants).map((variant) => variant.key);
