@@ -104,7 +104,7 @@ test("a group's stock change reaches signed-out buyers at once, not when the pag
   await page.getByLabel("Password").fill("sammachip-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(/Signed in as/)).toBeVisible();
-  await page.goto("/en/groups/ban-thon-krajood/manage");
+  await page.goto("/en/groups/ban-thon-krajood/manage/products");
   const stock = page.getByLabel("In stock Woven krajood bag, basket tote");
   await stock.fill("7");
   await stock.locator("xpath=..").getByRole("button", { name: "Save" }).click();

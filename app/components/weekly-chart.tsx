@@ -49,7 +49,7 @@ function Bars({ values, labels, title, color }: { values: number[]; labels: stri
 }
 
 /** uPlot on wide screens only, loaded after the page is interactive. */
-function useWideChart(weeks: WeekPoint[], lang: Lang, labels: { sales: string; orders: string }) {
+function useWideChart(weeks: WeekPoint[], lang: Lang, labels: { week: string; sales: string; orders: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
   useEffect(() => {
@@ -71,11 +71,11 @@ function useWideChart(weeks: WeekPoint[], lang: Lang, labels: { sales: string; o
           height: 240,
           tzDate: (ts: number) => UPlot.tzDate(new Date(ts * 1000), "Asia/Bangkok"),
           series: [
-            {},
+            { label: labels.week, value: (_u: unknown, ts: number | null) => (ts === null ? "—" : shortDate(new Date(ts * 1000).toISOString().slice(0, 10), lang)) },
             { label: labels.sales, stroke: "#5b2a86", fill: "rgba(91,42,134,0.15)", width: 2, value: (_u: unknown, v: number | null) => (v === null ? "—" : formatMoney(v * 100, lang)) },
             { label: labels.orders, stroke: "#b5651d", width: 2, scale: "orders", value: (_u: unknown, v: number | null) => (v === null ? "—" : formatNumber(v, lang)) },
           ],
-          axes: [{}, { values: (_u: unknown, ticks: number[]) => ticks.map((tick) => formatMoney(tick * 100, lang)) }, { side: 1, scale: "orders", grid: { show: false } }],
+          axes: [{}, { size: 80, values: (_u: unknown, ticks: number[]) => ticks.map((tick) => formatMoney(tick * 100, lang)) }, { side: 1, scale: "orders", grid: { show: false } }],
         },
         [xs, weeks.map((week) => week.salesSatang / 100), weeks.map((week) => week.orders)],
         container.current,
@@ -86,14 +86,14 @@ function useWideChart(weeks: WeekPoint[], lang: Lang, labels: { sales: string; o
       cancelled = true;
       chart?.destroy();
     };
-  }, [weeks, lang, labels.sales, labels.orders]);
+  }, [weeks, lang, labels.week, labels.sales, labels.orders]);
   return { container, drawn };
 }
 
 export function WeeklyChart({ weeks }: { weeks: WeekPoint[] }) {
   const { t, lang } = useT();
   const labels = weeks.map((week) => shortDate(week.week, lang));
-  const { container, drawn } = useWideChart(weeks, lang, { sales: t("dashboard.sales"), orders: t("dashboard.orders") });
+  const { container, drawn } = useWideChart(weeks, lang, { week: t("dashboard.week"), sales: t("dashboard.sales"), orders: t("dashboard.orders") });
   const total = weeks.reduce((sum, week) => sum + week.salesSatang, 0);
   const orders = weeks.reduce((sum, week) => sum + week.orders, 0);
   return (
@@ -101,7 +101,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekPoint[] }) {
       <figcaption id="chart-caption">
         {t("dashboard.chartCaption", { weeks: weeks.length, sales: formatMoney(total, lang), orders: formatNumber(orders, lang) })}
       </figcaption>
-      <div ref={container} className="chart-wide" hidden={!drawn} aria-hidden="true" />
+      <div ref={container} className="chart-wide" aria-hidden="true" />
       {drawn ? null : (
         <div className="chart-plain">
           <p className="chart-title">{t("dashboard.sales")}</p>

@@ -6,6 +6,7 @@ type GroupsDictionary = Pick<Dictionary, "apply" | "documents" | "verification" 
 export const groupsEn: GroupsDictionary = {
   apply: {
     title: "Open your group's shop",
+    footerLink: "Occupation groups: open your shop with us",
     intro: "Fill it in step by step; everything is saved, so you can finish another day. Start with your group's name and province.",
     start: "Start the application",
     choose: "— Choose —",
@@ -255,6 +256,10 @@ export const groupsEn: GroupsDictionary = {
     invitedEmail: "The link was sent to {{email}}",
     invitedLink: "Link created: copy it and send it by LINE",
     link: "Invitation link",
+    shareLine: "Send by LINE",
+    copy: "Copy link",
+    copied: "Copied",
+    lineMessage: "Join our group's shop on Sammachip Market:",
     linkHint: "This link is shown only now; it works once, for 7 days",
     openInvitations: "Invitations not yet used",
     expires: "expires {{date}}",

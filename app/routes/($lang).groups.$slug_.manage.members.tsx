@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/forms";
 import { FormErrors, SelectField, TextField, lastResultFor, useIntentForm } from "~/components/form-fields";
@@ -111,6 +112,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Answer = { formId?: string; invited?: { link: string; email: string | null }; saved?: boolean; result?: { error?: Record<string, string[]> | null } };
 
+/** Copies the link to the clipboard; only drawn once JavaScript runs (the field above can be copied by hand). */
+function CopyButton({ text }: { text: string }) {
+  const { t } = useT();
+  const [state, setState] = useState<"idle" | "copied" | "hidden">("hidden");
+  useEffect(() => setState(typeof navigator !== "undefined" && navigator.clipboard ? "idle" : "hidden"), []);
+  if (state === "hidden") return null;
+  return (
+    <button type="button" className="button secondary small" onClick={() => void navigator.clipboard.writeText(text).then(() => setState("copied"))} aria-live="polite">
+      {state === "copied" ? t("members.copied") : t("members.copy")}
+    </button>
+  );
+}
+
 function InviteForm({ answer }: { answer: Answer | undefined }) {
   const { t } = useT();
   const { form, fields, formProps } = useIntentForm("invite", inviteSchema, { lastResult: lastResultFor(answer, "invite"), defaultValue: { role: "MEMBER" } });
@@ -123,6 +137,12 @@ function InviteForm({ answer }: { answer: Answer | undefined }) {
           <p>{answer.invited.email ? t("members.invitedEmail", { email: answer.invited.email }) : t("members.invitedLink")}</p>
           <label htmlFor="invite-link">{t("members.link")}</label>
           <input id="invite-link" readOnly value={answer.invited.link} onFocus={(event) => event.currentTarget.select()} />
+          <p className="actions-left">
+            <a className="button small" href={`https://line.me/R/msg/text/?${encodeURIComponent(`${t("members.lineMessage")} ${answer.invited.link}`)}`} target="_blank" rel="noopener noreferrer">
+              {t("members.shareLine")}
+            </a>
+            <CopyButton text={answer.invited.link} />
+          </p>
           <p className="hint">{t("members.linkHint")}</p>
         </div>
       ) : null}

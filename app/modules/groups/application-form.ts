@@ -154,3 +154,6 @@ export const payoutMessages = {
   accountNo: "apply.errors.accountNo10",
   accountName: "apply.errors.required",
 } as const;
+
+/** Statuses in which the profile page (not the application) is where the group changes itself. */
+export const profileStatuses: ReadonlySet<string> = new Set(["VERIFIED", "SUSPENDED"]);

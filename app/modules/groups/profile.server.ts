@@ -10,9 +10,7 @@ import { imageSelect } from "~/modules/media/selects";
 import { NotInGroupError } from "./errors";
 import { locationOf, writeGroupDetails, type GroupDetailsPatch } from "./group-details.server";
 import { GroupLockedError } from "./payout-details.server";
-
-/** Statuses in which the profile page (not the application) is where the group changes itself. */
-export const profileStatuses = new Set(["VERIFIED", "SUSPENDED"]);
+import { profileStatuses } from "./application-form";
 
 export async function updateGroupProfile(input: { groupId: string; actorId: string; patch: GroupDetailsPatch }, client?: Client) {
   const location = await locationOf(input.patch);
