@@ -7,7 +7,8 @@ test("a buyer browses home → product → group, in Thai", async ({ page }) => 
   await expect(page).toHaveTitle(/ตลาดสัมมาชีพ/);
   await expect(page.locator("html")).toHaveAttribute("lang", "th");
   const groups = page.getByTestId("group-list").getByRole("listitem");
-  await expect(groups).toHaveCount(30);
+  // The demo catalog's 30 groups, and any a journey running beside this one has just verified.
+  await expect(groups.nth(29)).toBeVisible();
 
   await page.goto("/products/ban-thon-krajood-krajood-mat");
   await expect(page.getByRole("heading", { level: 1, name: "เสื่อกระจูด" })).toBeVisible();
