@@ -255,3 +255,32 @@ describe("a verified group's payout details", () => {
     expect((await application()).payoutVerifiedAt).not.toBeNull();
   });
 });
+
+describe("a verified group's profile", () => {
+  it("re-indexes its products when its name changes, and only drops cached pages for its contacts", async () => {
+    const group = await application();
+    const product = await db().product.findFirstOrThrow({ where: { groupId: group.id } });
+    const url = `http://t/groups/${group.slug}/manage/profile`;
+    const params = { slug: group.slug };
+    const since = new Date();
+    const renamed = await post(profileRoute.action, applicant.email, url, params, { intent: "save-names", nameTh: "กลุ่มทอผ้าบ้านโนนใหม่", nameEn: "Ban Non Weavers", storyTh: "ทอผ้ามาสามรุ่น" });
+    expect(renamed.status).toBe(302);
+    expect(await application()).toMatchObject({ nameTh: "กลุ่มทอผ้าบ้านโนนใหม่", nameEn: "Ban Non Weavers" });
+    const sync = await db().outboxMessage.findMany({ where: { topic: "SEARCH_SYNC", createdAt: { gte: since } } });
+    expect(sync.some((message) => JSON.stringify(message.payload).includes(product.slug))).toBe(true);
+
+    const later = new Date();
+    await post(profileRoute.action, applicant.email, url, params, { intent: "save-contacts", phone: "0811111111" });
+    expect(await db().outboxMessage.count({ where: { topic: "SEARCH_SYNC", createdAt: { gte: later } } })).toBe(0);
+    expect(await db().outboxMessage.count({ where: { topic: "PAGE_CACHE", createdAt: { gte: later } } })).toBe(1);
+    expect(await db().auditLog.count({ where: { groupId: group.id, action: { in: ["group.profile.names", "group.profile.contacts"] } } })).toBe(2);
+
+    // A cover photo goes through the image pipeline; a text file does not.
+    const text = await upload(profileRoute.action, applicant.email, url, params, { intent: "set-cover" }, { field: "cover", bytes: Buffer.from("hello"), name: "cover.jpg", type: "image/jpeg" });
+    expect(text).toMatchObject({ status: 400, data: { coverError: "media.errors.notAnImage" } });
+    expect((await application()).coverImageId).toBeNull();
+    const cover = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: Date.now() % 255, g: 80, b: 120 } } }).png().toBuffer();
+    expect((await upload(profileRoute.action, applicant.email, url, params, { intent: "set-cover" }, { field: "cover", bytes: cover, name: "cover.png", type: "image/png" })).status).toBe(302);
+    expect((await application()).coverImageId).not.toBeNull();
+  });
+});
