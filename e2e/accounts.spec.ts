@@ -58,7 +58,7 @@ test("a group owner manages stock; a consumer is refused the workspace", async (
   await page.getByLabel("Password").fill("sammachip-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(/Signed in as/)).toBeVisible();
-  await page.goto("/en/groups/ban-thon-krajood/manage");
+  await page.goto("/en/groups/ban-thon-krajood/manage/products");
   const stock = page.getByLabel("In stock Krajood sedge mat");
   await stock.fill("12");
   await stock.locator("xpath=..").getByRole("button", { name: "Save" }).click();

@@ -7,7 +7,8 @@ test("a buyer browses home → product → group, in Thai", async ({ page }) => 
   await expect(page).toHaveTitle(/ตลาดสัมมาชีพ/);
   await expect(page.locator("html")).toHaveAttribute("lang", "th");
   const groups = page.getByTestId("group-list").getByRole("listitem");
-  await expect(groups).toHaveCount(30);
+  // The demo catalog's 30 groups, and any a journey running beside this one has just verified.
+  await expect(groups.nth(29)).toBeVisible();
 
   await page.goto("/products/ban-thon-krajood-krajood-mat");
   await expect(page.getByRole("heading", { level: 1, name: "เสื่อกระจูด" })).toBeVisible();
@@ -104,7 +105,7 @@ test("a group's stock change reaches signed-out buyers at once, not when the pag
   await page.getByLabel("Password").fill("sammachip-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(/Signed in as/)).toBeVisible();
-  await page.goto("/en/groups/ban-thon-krajood/manage");
+  await page.goto("/en/groups/ban-thon-krajood/manage/products");
   const stock = page.getByLabel("In stock Woven krajood bag, basket tote");
   await stock.fill("7");
   await stock.locator("xpath=..").getByRole("button", { name: "Save" }).click();

@@ -24,7 +24,9 @@ async function mainImageSrcset(page: Page) {
 test("a group owner adds a photo and sees it on the product page; a text file is refused", async ({ page }) => {
   const before = await mainImageSrcset(page);
   await signInAsOwner(page);
-  await page.goto("/en/groups/ban-thon-krajood/manage");
+  await page.goto("/en/groups/ban-thon-krajood/manage/products");
+  await page.getByRole("link", { name: product.title }).click();
+  await expect(page.getByRole("heading", { level: 2, name: product.title })).toBeVisible();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 

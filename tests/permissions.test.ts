@@ -7,7 +7,7 @@ import { db } from "~/db/client.server";
 import { setStock } from "~/modules/catalog/stock.server";
 import { NotInGroupError } from "~/modules/groups/errors";
 import { requireGroupRole, requireStaff, requireUser } from "~/web/guards.server";
-import * as manageRoute from "~/routes/($lang).groups.$slug_.manage.products";
+import * as manageRoute from "~/routes/($lang).groups.$slug_.manage.products._index";
 import { demoAccounts } from "../prisma/seed/demo";
 import { requestAs, userByEmail } from "./helpers";
 

@@ -1,4 +1,5 @@
 /** The English dictionary; the Dictionary type keeps it complete against th.ts. */
+import { groupsEn } from "./groups.en";
 import type { Dictionary } from "./th";
 
 export const en: Dictionary = {
@@ -270,7 +271,7 @@ export const en: Dictionary = {
     group: "Group",
     province: "Province",
     status: "Status",
-    statuses: { PENDING: "Awaiting verification", VERIFIED: "Verified", SUSPENDED: "Suspended" },
+    statuses: { PENDING: "Awaiting verification", VERIFIED: "Verified", SUSPENDED: "Suspended", DRAFT: "Applying", RETURNED: "Returned for changes" },
   },
   errors: {
     required: "Please fill this in",
@@ -335,6 +336,7 @@ export const en: Dictionary = {
     breakdownGroup: "To {{group}}",
     breakdownPlatform: "Market fee ({{percent}}%)",
     breakdownNote: "Sammachip Market takes no share of the price.",
+    englishMissing: "English description not yet available",
     paymentFees: "Payment fees",
     feePromptPay: "PromptPay straight to the group",
     feeNone: "No fee",
@@ -403,6 +405,8 @@ export const en: Dictionary = {
       notAnImage: "This file is not an image. Please choose a JPEG, PNG, WebP or AVIF file",
       unsupportedFormat: "This kind of file is not supported. Please use JPEG, PNG, WebP or AVIF",
       tooManyPixels: "The image has too many pixels (at most {{mp}} megapixels). Please make it smaller and try again",
+      tooManyPhotos: "A product can have at most 8 photos: remove one you no longer need first",
     },
   },
+  ...groupsEn,
 };

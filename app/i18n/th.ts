@@ -2,6 +2,8 @@
  * The Thai dictionary: the store's default language. Every string the UI shows
  * comes from here or from en.ts, which must have exactly the same keys.
  */
+import { groupsTh } from "./groups.th";
+
 export const th = {
   cart: {
     title: "ตะกร้าสินค้า",
@@ -271,7 +273,7 @@ export const th = {
     group: "กลุ่ม",
     province: "จังหวัด",
     status: "สถานะ",
-    statuses: { PENDING: "รอตรวจสอบ", VERIFIED: "ตรวจสอบแล้ว", SUSPENDED: "ระงับ" },
+    statuses: { PENDING: "รอตรวจสอบ", VERIFIED: "ตรวจสอบแล้ว", SUSPENDED: "ระงับ", DRAFT: "กำลังสมัคร", RETURNED: "ส่งกลับให้แก้ไข" },
   },
   errors: {
     required: "กรุณากรอกข้อมูลนี้",
@@ -336,6 +338,7 @@ export const th = {
     breakdownGroup: "ถึงมือ{{group}}",
     breakdownPlatform: "ค่าบริการตลาด ({{percent}}%)",
     breakdownNote: "ตลาดสัมมาชีพไม่หักส่วนแบ่งจากราคาสินค้า",
+    englishMissing: "ยังไม่มีคำอธิบายภาษาอังกฤษ",
     paymentFees: "ค่าธรรมเนียมการชำระเงิน",
     feePromptPay: "พร้อมเพย์โอนตรงถึงกลุ่ม",
     feeNone: "ไม่มีค่าธรรมเนียม",
@@ -404,8 +407,10 @@ export const th = {
       notAnImage: "ไฟล์นี้ไม่ใช่รูปภาพ กรุณาเลือกไฟล์ JPEG, PNG, WebP หรือ AVIF",
       unsupportedFormat: "ไม่รองรับไฟล์ชนิดนี้ กรุณาใช้ JPEG, PNG, WebP หรือ AVIF",
       tooManyPixels: "รูปภาพมีความละเอียดสูงเกินไป (ไม่เกิน {{mp}} ล้านพิกเซล) กรุณาย่อรูปแล้วลองใหม่",
+      tooManyPhotos: "สินค้าหนึ่งชิ้นมีรูปได้ไม่เกิน 8 รูป ลบรูปที่ไม่ใช้ก่อน",
     },
   },
+  ...groupsTh,
 } as const;
 
 /** The dictionary's shape, with every leaf widened to string, for en.ts to match. */

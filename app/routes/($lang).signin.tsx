@@ -101,7 +101,8 @@ export default function SignIn() {
         </button>
       </Form>
       <p>
-        {t("auth.noAccount")} <Link to={href(lang, "/signup")}>{t("nav.signUp")}</Link>
+        {t("auth.noAccount")}{" "}
+        <Link to={`${href(lang, "/signup")}${search.get("redirectTo") ? `?redirectTo=${encodeURIComponent(search.get("redirectTo")!)}` : ""}`}>{t("nav.signUp")}</Link>
       </p>
     </section>
   );

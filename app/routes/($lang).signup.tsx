@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CsrfInput, Field } from "~/components/forms";
 import { href, translator } from "~/i18n/i18n";
 import { langOfPath, useT } from "~/i18n/use-lang";
@@ -11,6 +11,7 @@ import { mergeGuestCart } from "~/modules/cart/cart.server";
 import { forgetGuestCart, guestCartId } from "~/web/cart-cookie.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { parseForm } from "~/web/forms.server";
+import { safeRedirect } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { commitSessionCookie, sessionIdFrom } from "~/web/session.server";
 
@@ -33,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const headers = new Headers();
     headers.append("Set-Cookie", await commitSessionCookie(session.id));
     headers.append("Set-Cookie", await forgetGuestCart());
-    return redirect(href(lang, "/"), { headers });
+    // Back to where sign-up was asked for (an invitation link), when it is a path on this site.
+    return redirect(safeRedirect(form.get("redirectTo"), href(lang, "/")), { headers });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       const { password: _password, ...values } = parsed.data;
@@ -52,6 +54,7 @@ export default function SignUp() {
   const result = useActionData<typeof action>();
   const { t, lang } = useT();
   const busy = useNavigation().state === "submitting";
+  const redirectTo = useSearchParams()[0].get("redirectTo") ?? "";
   const errors: Record<string, string> = result?.fieldErrors ?? {};
   const values: Record<string, string> = result?.values ?? {};
   return (
@@ -59,6 +62,7 @@ export default function SignUp() {
       <h1 id="signup-title">{t("auth.signUpTitle")}</h1>
       <Form method="post" noValidate className="stack">
         <CsrfInput />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t("auth.name")} name="name" autoComplete="name" required defaultValue={values.name ?? ""} error={errors.name} />
         <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={values.email ?? ""} error={errors.email} />
         <Field
@@ -75,7 +79,7 @@ export default function SignUp() {
         </button>
       </Form>
       <p>
-        {t("auth.haveAccount")} <Link to={href(lang, "/signin")}>{t("nav.signIn")}</Link>
+        {t("auth.haveAccount")} <Link to={`${href(lang, "/signin")}${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>{t("nav.signIn")}</Link>
       </p>
     </section>
   );

@@ -25,6 +25,9 @@ export default function StaffGroups() {
   return (
     <section className="page" aria-labelledby="staff-title">
       <h1 id="staff-title">{t("staff.title")}</h1>
+      <p>
+        <Link to={href(lang, "/staff/verification")}>{t("verification.title")}</Link>
+      </p>
       <table className="table">
         <thead>
           <tr>

@@ -13,6 +13,8 @@ export interface FileUpload {
   form: FormData;
   /** The file's bytes; null when none was chosen or it was over the cap. */
   file: Buffer | null;
+  /** The name the browser gave the file (shown back to people; never trusted for its type). */
+  fileName: string | null;
   tooLarge: boolean;
 }
 
@@ -27,6 +29,7 @@ export async function parseFileUpload(request: Request, options: { field: string
   if (declared > hardLimit) throw new Response("Upload too large", { status: 413 });
 
   let file: Buffer | null = null;
+  let fileName: string | null = null;
   let tooLarge = false;
   let received = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
@@ -47,10 +50,11 @@ export async function parseFileUpload(request: Request, options: { field: string
     const bytes = Buffer.concat(chunks);
     if (isFile) {
       file = bytes.length > 0 ? bytes : null;
+      fileName = filename ?? null;
       return null;
     }
     return bytes.toString("utf8");
   };
   const form = await unstable_parseMultipartFormData(request, handler);
-  return { form, file, tooLarge };
+  return { form, file, fileName, tooLarge };
 }

@@ -11,7 +11,7 @@
  */
 import { db, type Tx } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { Locale, PaymentProvider, ShippingKind } from "~/generated/prisma/enums";
+import type { Locale, PaymentProvider } from "~/generated/prisma/enums";
 import { config } from "~/config.server";
 import { productsChanged } from "~/modules/catalog/changes.server";
 import { NotAvailableError, lockProducts, recordBookings, reserve } from "~/modules/catalog/capacity.server";
