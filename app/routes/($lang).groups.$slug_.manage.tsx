@@ -10,6 +10,7 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { groupBySlug } from "~/modules/groups/groups.server";
 import { ProductNotInGroupError, groupProductsForWorkspace, setStock } from "~/modules/catalog/stock.server";
 import { ImageRejectedError, ProductNotInGroupForImageError, addProductPhoto, uploadLimits } from "~/modules/media/media.server";
+import { readForm } from "~/web/body.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
 import { requireGroupRole } from "~/web/guards.server";
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const group = await groupFrom(params);
   const user = await requireGroupRole(request, group.id, "MANAGER");
   if (isMultipart(request)) return addPhoto(request, group.id, user.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = setStockSchema.safeParse(Object.fromEntries(form));
   const productId = String(form.get("productId") ?? "");
