@@ -23,17 +23,15 @@ import { sessionIdFrom } from "./session.server";
 
 export const CSRF_FIELD = "csrf";
 
+/** The nonce cookie: `__Host-csrf` in production, plain `csrf` over development's plain HTTP. */
+export function csrfCookieFor(production: boolean) {
+  return createCookie(production ? "__Host-csrf" : "csrf", { httpOnly: true, sameSite: "lax", secure: production, path: "/" });
+}
+
 let cookie: ReturnType<typeof createCookie> | undefined;
 
-/** The nonce cookie: `__Host-csrf` in production, plain `csrf` over development's plain HTTP. */
-export function csrfCookie() {
-  const production = config().NODE_ENV === "production";
-  cookie ??= createCookie(production ? "__Host-csrf" : "csrf", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: production,
-    path: "/",
-  });
+function csrfCookie() {
+  cookie ??= csrfCookieFor(config().NODE_ENV === "production");
   return cookie;
 }
 
