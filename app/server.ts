@@ -13,6 +13,9 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchRequestHandler, type ServerBuild } from "@remix-run/node";
 import { cachedPages } from "~/web/cached-pages.server";
+import { loadContextOf } from "~/load-context";
+import { requestGuard } from "~/web/request-guard.server";
+import { securityHeaders } from "~/web/security-headers.server";
 import { PageCache } from "~/web/page-cache.server";
 import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
 import { config, ConfigError, type Config } from "~/config.server";
@@ -111,6 +114,8 @@ if (localStore) {
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
+app.set("trust proxy", settings.TRUST_PROXY);
+app.use(securityHeaders(settings), requestGuard(settings));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (settings.NODE_ENV === "production") {
@@ -135,7 +140,7 @@ app.all(
   createRequestHandler({
     build,
     mode: settings.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: loadContextOf,
   }),
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatYear } from "./format";
+import { formatDate, formatMoney, formatWait, formatYear } from "./format";
 import { href, langFromParam, switchLangPath } from "./i18n";
 
 describe("formatMoney", () => {
@@ -17,6 +17,16 @@ describe("dates", () => {
     expect(formatYear(2003, "th")).toContain("2546");
     expect(formatYear(2003, "en")).toBe("2003");
     expect(formatDate(new Date("2026-11-21T03:00:00Z"), "th")).toContain("2569");
+  });
+});
+
+describe("formatWait", () => {
+  it("says seconds under a minute and whole minutes (rounded up) above, in the reader's language", () => {
+    expect(formatWait(30, "en")).toBe("30 seconds");
+    expect(formatWait(30, "th")).toBe("30 วินาที");
+    expect(formatWait(61, "en")).toBe("2 minutes");
+    expect(formatWait(900, "th")).toBe("15 นาที");
+    expect(formatWait(60, "en")).toBe("1 minute");
   });
 });
 

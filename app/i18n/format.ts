@@ -36,3 +36,12 @@ export function formatDate(date: Date, lang: Lang): string {
 export function formatYear(year: number, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 6, 1));
 }
+
+/**
+ * A wait, for messages such as "please wait 30 seconds": whole seconds under a
+ * minute, otherwise minutes rounded up ("30 วินาที", "2 minutes").
+ */
+export function formatWait(seconds: number, lang: Lang): string {
+  const [value, unit] = seconds < 60 ? [Math.max(1, Math.ceil(seconds)), "second"] : [Math.ceil(seconds / 60), "minute"];
+  return new Intl.NumberFormat(localeOf[lang], { style: "unit", unit, unitDisplay: "long" }).format(value);
+}

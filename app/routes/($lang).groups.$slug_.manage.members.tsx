@@ -21,6 +21,7 @@ import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { parseIntent } from "~/web/intent.server";
 import { publicOrigin } from "~/web/origin.server";
+import { readForm } from "~/web/body.server";
 
 const groupRoles = ["OWNER", "MANAGER", "MEMBER"] as const;
 const id = z.string({ message: "apply.errors.required" }).min(1).max(40);
@@ -66,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { group, user, lang } = await requireWorkspace(request, params, "OWNER");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, memberIntents, formIdOf);
   if (!parsed.ok) return parsed.answer;

@@ -35,6 +35,7 @@ import { requireWorkspace } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
 import { parseIntent } from "~/web/intent.server";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
+import { readForm } from "~/web/body.server";
 
 const photoId = z.string({ message: "errors.required" }).min(1).max(40);
 
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const productId = productIdOf(params.productId);
   if (!productId) throw notFound("No such product");
   if (isMultipart(request)) return addPhoto(request, group.id, productId, user.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   if (form.get("intent") === "calculate") return costCalculation(form);
   const parsed = parseIntent(form, productEditIntents, (posted) => (posted.get("intent") === "save-product" ? "product" : String(posted.get("intent"))));

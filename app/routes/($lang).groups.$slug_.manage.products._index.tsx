@@ -23,6 +23,7 @@ import { NotInGroupError } from "~/modules/groups/errors";
 import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { parseIntent, type FormReply } from "~/web/intent.server";
+import { readForm } from "~/web/body.server";
 
 const productId = z.string({ message: "errors.required" }).min(1).max(40);
 
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { group, user } = await requireWorkspace(request, params, "MANAGER");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, productIntents, (posted) => `stock-${String(posted.get("productId") ?? "")}`);
   if (!parsed.ok) return parsed.answer;

@@ -14,6 +14,7 @@ import { costCalculation } from "~/web/cost-helper.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { parseIntent } from "~/web/intent.server";
+import { readForm } from "~/web/body.server";
 
 export const newProductIntents = z.discriminatedUnion("intent", [saveProductSchema]);
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { group, user, lang } = await requireWorkspace(request, params, "MANAGER");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   if (form.get("intent") === "calculate") return costCalculation(form);
   const parsed = parseIntent(form, newProductIntents, () => "product");

@@ -27,6 +27,7 @@ import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { parseIntent } from "~/web/intent.server";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
+import { readForm } from "~/web/body.server";
 
 export const profileIntents = z.discriminatedUnion("intent", [
   detailsIntents.names,
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { group, user, role, lang } = await requireWorkspace(request, params, "MANAGER");
   const here = href(lang, `/groups/${group.slug}/manage/profile`);
   if (isMultipart(request)) return setCover(request, group.id, user.id, here);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, profileIntents, formIdOf);
   if (!parsed.ok) return parsed.answer;

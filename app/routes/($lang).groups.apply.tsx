@@ -35,6 +35,7 @@ import { requireUser } from "~/web/guards.server";
 import { parseIntent } from "~/web/intent.server";
 import { requireLang } from "~/web/lang.server";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
+import { readForm } from "~/web/body.server";
 
 export const applyIntents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start"), ...namesFields, province: z.string({ message: "apply.errors.required" }).max(100) }),
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request);
   if (isMultipart(request)) return addDocument(request, lang, user.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, applyIntents, formIdOf);
   if (!parsed.ok) return parsed.answer;

@@ -14,6 +14,7 @@ import { requireCsrf } from "~/web/csrf.server";
 import { requireUser } from "~/web/guards.server";
 import { requireLang } from "~/web/lang.server";
 import { getUser } from "~/web/session.server";
+import { readForm } from "~/web/body.server";
 
 const tokenOf = (value: string | undefined) => (value && /^[A-Za-z0-9_-]{20,64}$/.test(value) ? value : null);
 const statusOf = { unknown: 404, expired: 410, used: 410 } as const;
@@ -35,7 +36,7 @@ export const meta: MetaFunction = ({ location }) => {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const token = tokenOf(params.token);
   if (!token) return data({ error: "invitation.problems.unknown" }, { status: 404 });

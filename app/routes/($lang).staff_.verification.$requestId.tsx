@@ -22,6 +22,7 @@ import { notFound } from "~/web/http.server";
 import { parseIntent } from "~/web/intent.server";
 import { requireLang } from "~/web/lang.server";
 import { publicOrigin } from "~/web/origin.server";
+import { readForm } from "~/web/body.server";
 
 export const verificationIntents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),
@@ -55,7 +56,7 @@ export const meta: MetaFunction = ({ location }) => {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const staff = await requireStaff(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, verificationIntents, () => "decision");
   if (!parsed.ok) return parsed.answer;

@@ -22,9 +22,13 @@ export function isMultipart(request: Request): boolean {
   return (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
+/** Past this, the client is not a person choosing a photo: stop reading. */
+export function uploadHardLimit(maxFileBytes: number): number {
+  return maxFileBytes * 4 + 1024 * 1024;
+}
+
 export async function parseFileUpload(request: Request, options: { field: string; maxBytes: number }): Promise<FileUpload> {
-  // Past this, the client is not a person choosing a photo: stop reading.
-  const hardLimit = options.maxBytes * 4 + 1024 * 1024;
+  const hardLimit = uploadHardLimit(options.maxBytes);
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > hardLimit) throw new Response("Upload too large", { status: 413 });
 
