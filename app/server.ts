@@ -25,7 +25,7 @@ import { emailHandler } from "~/modules/notifications/email.server";
 import { lineHandler } from "~/modules/notifications/line.server";
 import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
 import { startOutboxWorker } from "~/modules/outbox/worker.server";
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from "../prisma/seed/demo";
+import { DEMO_PASSWORD, demoAccounts, seedDemo, seedDemoImages } from "../prisma/seed/demo";
 import { rebuildSearchIndex } from "../search/engines.server";
 
 function fail(message: string): never {
@@ -49,7 +49,8 @@ useDatabase(database.url);
 if (database.appliedMigrations.length > 0) console.log(`Applied migrations: ${database.appliedMigrations.join(", ")}`);
 
 const localStore = database.embedded || settings.NODE_ENV !== "production";
-if ((settings.SEED_DEMO ?? localStore) && (await db().occupationGroup.count()) === 0) {
+const seeded = (settings.SEED_DEMO ?? localStore) && (await db().occupationGroup.count()) === 0;
+if (seeded) {
   const bar = progressBar("Seeding the demo catalog");
   await seedDemo(db(), { onProgress: bar.update });
   bar.done();
@@ -135,7 +136,23 @@ app.all(
 const server = app.listen(settings.PORT, settings.HOST, () => {
   const shown = settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST;
   console.log(`Sammachip Market is open on http://${shown}:${settings.PORT}`);
+  if (seeded) drawDemoImages();
 });
+
+/**
+ * The demo pictures are encoded after the store opens (a minute of sharp on a small machine),
+ * one at a time so visitors keep a core; until a product's picture is linked its pages show the
+ * same artwork as an SVG. A store stopped meanwhile finishes them with `npm run db:seed`.
+ */
+function drawDemoImages() {
+  const started = Date.now();
+  seedDemoImages(db(), { concurrency: 1 }).then(
+    (linked) => console.log(`Demo images: ${linked.products} products and ${linked.groups} groups in ${((Date.now() - started) / 1000).toFixed(1)}s`),
+    (error: unknown) => {
+      if (!closing) console.error(`Demo images stopped (npm run db:seed finishes them): ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
+}
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
 import { createDb } from "~/db/client.server";
 import { startEmbeddedPostgres } from "~/db/embedded-postgres.server";
 import { applyMigrations } from "~/db/migrations.server";
-import { seedDemo } from "../../prisma/seed/demo";
+import { seedDemo, seedDemoImages } from "../../prisma/seed/demo";
 
 export const TEMPLATE = "sammachip_test_template";
 
@@ -33,6 +33,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations(url);
   const db = createDb(url);
   await seedDemo(db);
+  await seedDemoImages(db);
   await db.$disconnect();
 
   project.provide("pgAdminUrl", server.urlFor("postgres"));
