@@ -2,7 +2,8 @@
  * The store's process: reads the configuration, brings the database up (embedded PostgreSQL
  * unless DATABASE_URL is set) and migrates it, seeds the demo catalog into an empty database,
  * fills the search index, starts the outbox worker, then serves the Remix app with Express.
- * `npm start` runs the production build; `npm run dev` serves through Vite.
+ * `npm start` builds the app meanwhile and runs it; `npm run serve` runs an existing build;
+ * `npm run dev` serves through Vite.
  *
  * This is the composition root: the one place that wires modules to each other (which outbox
  * topics this process delivers, which caches a broadcast clears). Modules never start workers.
@@ -19,6 +20,7 @@ import { config, ConfigError, type Config } from "~/config.server";
 import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
 import { listen } from "~/db/notifications.server";
+import { buildAppInBackground } from "~/cli/build-on-start";
 import { progressBar } from "~/cli/progress";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
@@ -32,6 +34,10 @@ function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
 }
+
+// `npm start` builds the app while the database comes up (app/cli/build-on-start.ts).
+const appBuilt = process.env.BUILD_ON_START === "1" ? buildAppInBackground() : Promise.resolve();
+appBuilt.catch(() => {}); // reported where it is awaited
 
 let settings: Config;
 try {
@@ -108,6 +114,7 @@ app.use(compression());
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (settings.NODE_ENV === "production") {
+  await appBuilt.catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   // Only paths that look like files can be public files: pages skip a file-system lookup per request.
