@@ -105,6 +105,11 @@ describe("upgrading a version 1 database", () => {
     expect(report.kept).toBe(5);
     expect(report.created).toEqual({ groups: 0, products: 0, shippingMethods: v2.groups.reduce((sum, entry) => sum + entry.shipping!.length, 0) });
     expect(report.updated.groups).toBe(30);
+
+    // The running store's search index and cached pages follow the renamed group's and retitled products.
+    const synced = (await db().outboxMessage.findMany({ where: { topic: "SEARCH_SYNC" } })).flatMap((message) => (message.payload as { productSlugs: string[] }).productSlugs);
+    expect(synced).toContain(coffee.slug);
+    expect(synced).toEqual(expect.arrayContaining(v2.products.filter((entry) => entry.group_slug === renamed.slug).map((entry) => entry.slug)));
   });
 
   it("is idempotent: a second run finds nothing to do", async () => {
@@ -115,7 +120,9 @@ describe("upgrading a version 1 database", () => {
       shipping: await db().shippingMethod.count(),
     });
     const before = await snapshot();
+    const messages = await db().outboxMessage.count();
     const report = await seedDemo(db());
+    expect(await db().outboxMessage.count()).toBe(messages);
     expect(report.created).toEqual({ groups: 0, products: 0, shippingMethods: 0 });
     expect(report.updated).toEqual({ groups: 0, products: 0 });
     expect(await snapshot()).toEqual(before);

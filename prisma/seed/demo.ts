@@ -65,6 +65,7 @@ export async function seedDemo(
   const emails = [demoAccounts.consumer.email, demoAccounts.staff.email, ...catalog.groups.map((group) => demoAccounts.ownerOf(group.slug).email)];
   const knownEmails = await db.user.count({ where: { email: { in: emails } } });
   const passwordHash = knownEmails < emails.length ? await hashPassword(DEMO_PASSWORD) : "";
+  const firstSeed = (await db.occupationGroup.count()) === 0;
 
   await db.$transaction(
     async (tx) => {
@@ -98,10 +99,13 @@ export async function seedDemo(
         ],
         skipDuplicates: true,
       });
-      // Search and every instance's page cache follow what changed (a no-op on a second run).
-      const changedGroupSlugs = new Set(groups.changed);
-      const changed = catalog.products.filter((product) => products.changed.has(product.slug) || changedGroupSlugs.has(product.group_slug));
-      await productsChanged(tx, changed.map((product) => product.slug));
+      // On a live store, search and every instance's page cache follow what changed (nothing on a
+      // second run). A first seed needs neither: the store builds its index from the rows at start.
+      if (!firstSeed) {
+        const changedGroupSlugs = new Set(groups.changed);
+        const changed = catalog.products.filter((product) => products.changed.has(product.slug) || changedGroupSlugs.has(product.group_slug));
+        await productsChanged(tx, changed.map((product) => product.slug));
+      }
       step();
     },
     { timeout: 120_000 },

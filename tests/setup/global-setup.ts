@@ -34,6 +34,9 @@ export default async function setup(project: TestProject) {
   const db = createDb(url);
   await seedDemo(db);
   await seedDemoImages(db);
+  // Drawing the pictures asks running stores to drop their cached pages; no store ran on the
+  // template, and a test file's own workers must not receive that message.
+  await db.outboxMessage.deleteMany();
   await db.$disconnect();
 
   project.provide("pgAdminUrl", server.urlFor("postgres"));
