@@ -47,7 +47,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${dataDir} && npm run build && npm run serve`,
+    // db:seed draws the demo pictures before the store opens (a first `npm start` draws them in the
+    // background), so the journeys neither wait for them nor share the CPU with their drawing.
+    command: `rm -rf ${dataDir} && npm run build && npm run db:seed && npm run serve`,
     url: `http://localhost:${port}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
