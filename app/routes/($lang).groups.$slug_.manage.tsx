@@ -1,6 +1,6 @@
 /**
- * A group's workspace: the layout around its pages (overview, products, orders, money, members,
- * profile). Only members of the group get in; each page asks for the role its actions need.
+ * A group's workspace: the layout around its pages (overview, products, orders, shipping, money,
+ * members, profile). Only members of the group get in; each page asks for the role its actions need.
  * Built for a phone first: the section links wrap instead of scrolling sideways.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }
   return [{ title: t("workspace.title", { group: name }) }, { name: "robots", content: "noindex" }];
 };
 
-const workspaceSections = ["", "products", "orders", "money", "members", "profile"] as const;
+const workspaceSections = ["", "products", "orders", "shipping", "money", "members", "profile"] as const;
 
 export default function Workspace() {
   const { group } = useLoaderData<typeof loader>();
