@@ -36,3 +36,21 @@ export function formatDate(date: Date, lang: Lang): string {
 export function formatYear(year: number, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 6, 1));
 }
+
+/** A short date ("28 พ.ย. 2569", "28 Nov 2026"), for lists where the long form is too wide. */
+export function formatShortDate(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(date);
+}
+
+/** A moment with its Thai clock time ("28 พ.ย. 2569 14:05"), for timelines. */
+export function formatDateTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Bangkok" }).format(date);
+}
+
+/**
+ * A span of calendar days ("1–7 ธ.ค. 2569", "28 Dec 2026 – 3 Jan 2027"). The days are UTC
+ * midnights (what a @db.Date column holds), so they are read in UTC, not moved to Thai time.
+ */
+export function formatDayRange(first: Date, last: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(first, last);
+}
