@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }
   return [{ title: t("workspace.title", { group: name }) }, { name: "robots", content: "noindex" }];
 };
 
-const workspaceSections = ["", "products", "orders", "money", "members", "profile"] as const;
+const workspaceSections = ["", "products", "orders", "production", "money", "members", "profile"] as const;
 
 export default function Workspace() {
   const { group } = useLoaderData<typeof loader>();
