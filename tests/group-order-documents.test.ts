@@ -25,14 +25,23 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") row.push(cell), (cell = "");
-    else if (char === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += char;
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (!quoted && char === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else {
+      cell += char;
+    }
   }
   return rows;
 }
@@ -77,6 +86,8 @@ describe("the CSV export", () => {
     const formulaRows = rows.filter((row) => row[0] === formula.order.number);
     expect(formulaRows).toHaveLength(1);
     expect(formulaRows[0][3]).toBe('\'=HYPERLINK("http://evil.example","click")');
+    // Written as people write it, so a spreadsheet keeps the leading zero.
+    expect(formulaRows[0][4]).toBe("081-234-5678");
     const line = formula.lines[0];
     expect(formulaRows[0].slice(10, 16)).toEqual([
       String(line.quantity),

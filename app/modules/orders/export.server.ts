@@ -20,6 +20,16 @@ const DAY_MS = 86_400_000;
 const bangkokMidnight = (day: string) => new Date(`${day}T00:00:00+07:00`);
 const bangkokDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok", year: "numeric", month: "2-digit", day: "2-digit" });
 
+/**
+ * A phone number as people write it ("081-234-5678", "02-123-4567"). With the dashes a
+ * spreadsheet keeps it as text; bare digits would lose the leading zero.
+ */
+export function phoneForSheet(phone: string): string {
+  if (/^0\d{9}$/.test(phone)) return `${phone.slice(0, 3)}-${phone.slice(3, 6)}-${phone.slice(6)}`;
+  if (/^0\d{8}$/.test(phone)) return `${phone.slice(0, 2)}-${phone.slice(2, 5)}-${phone.slice(5)}`;
+  return phone;
+}
+
 const columns = ["order", "date", "status", "buyer", "phone", "province", "shipping", "carrier", "tracking", "product", "quantity", "unitPrice", "lineTotal", "itemsTotal", "shippingFee", "platformFee"] as const;
 
 export async function groupOrdersCsv(groupId: string, range: DayRange, lang: Lang): Promise<string> {
@@ -37,7 +47,7 @@ export async function groupOrdersCsv(groupId: string, range: DayRange, lang: Lan
         bangkokDay.format(groupOrder.createdAt),
         t(`inbox.status.${groupOrder.status}`),
         groupOrder.order.recipientName,
-        groupOrder.order.phone,
+        phoneForSheet(groupOrder.order.phone),
         groupOrder.order.province,
         pick(lang, groupOrder.shippingNameTh, groupOrder.shippingNameEn),
         groupOrder.carrier ? carrierName(groupOrder.carrier, lang) : null,
