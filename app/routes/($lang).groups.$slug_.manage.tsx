@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }
   return [{ title: t("workspace.title", { group: name }) }, { name: "robots", content: "noindex" }];
 };
 
-const workspaceSections = ["", "products", "orders", "shipping", "money", "members", "profile"] as const;
+const workspaceSections = ["", "products", "orders", "production", "shipping", "money", "members", "profile"] as const;
 
 export default function Workspace() {
   const { group } = useLoaderData<typeof loader>();
