@@ -32,6 +32,11 @@ export function formatDate(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "long", timeZone: "Asia/Bangkok" }).format(date);
 }
 
+/** A moment as Bangkok wall-clock time, with the date: schedules staff set. */
+export function formatDateTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Bangkok" }).format(date);
+}
+
 /** A calendar year in the reader's era: 2003 → "2546" in Thai, "2003" in English. */
 export function formatYear(year: number, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 6, 1));
