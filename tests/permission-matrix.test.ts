@@ -14,6 +14,7 @@ import path from "node:path";
 import type { Params } from "@remix-run/react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { permissionTable, type FormFields } from "./permission-matrix/table";
+import { outcome, type Outcome } from "./route-calls";
 import { fingerprint, makeWorld, roles, type Role, type World } from "./permission-matrix/world";
 
 type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (args: unknown) => Promise<unknown>; [name: string]: unknown };
@@ -60,24 +61,6 @@ function request(role: Role, urlPath: string, fields?: FormFields): Request {
   }
   const body = new URLSearchParams(entries as [string, string][]);
   return new Request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
-}
-
-type Outcome = { status: number; location: string | null; body: unknown };
-
-/** What a loader or action answered: a thrown or returned Response, `data(…, {status})`, or plain data. */
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), body: null };
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const init = (result as { init?: { status?: number } | null }).init;
-      return { status: init?.status ?? 200, location: null, body: (result as { data: unknown }).data };
-    }
-    return { status: 200, location: null, body: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location"), body: await thrown.text() };
-    throw thrown;
-  }
 }
 
 /** How a guard refuses: a signed-out page visit goes to sign-in, a signed-out post is 401, anyone else 403. */
