@@ -173,9 +173,9 @@ export function ReorderList({ items, label, moveIntent, orderIntent, idField, or
                     data-item={id}
                     // Still focusable at the ends, so a keyboard user pressing it again keeps their place.
                     aria-disabled={(offset < 0 && index === 0) || (offset > 0 && index === shown.length - 1) ? true : undefined}
+                    aria-label={`${t(offset < 0 ? "console.reorder.up" : "console.reorder.down")}: ${item.label}`}
                   >
                     <span aria-hidden="true">{offset < 0 ? "↑" : "↓"}</span> {t(offset < 0 ? "console.reorder.up" : "console.reorder.down")}
-                    <span className="visually-hidden">: {item.label}</span>
                   </button>
                 ))}
               </Form>

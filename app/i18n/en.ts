@@ -146,6 +146,7 @@ export const en: Dictionary = {
       byProvince: "Groups by province",
       chartSummary: "Occupation groups in {{provinces}} provinces; the most are in {{top}} ({{count}}). Every number is in the table below.",
       total: "Total",
+      table: "Table of groups by province and status",
       none: "No occupation groups yet",
     },
     groups: {

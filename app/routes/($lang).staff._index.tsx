@@ -101,8 +101,12 @@ export default function StaffOverview() {
               colors={statusColors}
               legend={legend}
             />
-            <div className="table-scroll" role="region" aria-labelledby="by-province" tabIndex={0}>
+            {/* A wide table scrolls inside its own region on a phone; the page itself never scrolls sideways. */}
+            <div className="table-scroll" role="region" aria-labelledby="by-province-table" tabIndex={0}>
               <table className="table compact">
+                <caption id="by-province-table" className="visually-hidden">
+                  {t("console.overview.table")}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("staff.province")}</th>

@@ -159,9 +159,8 @@ export default function StaffCollection() {
                       <CsrfInput />
                       <input type="hidden" name="formId" value="items" />
                       <input type="hidden" name="productId" value={product.id} />
-                      <button type="submit" name="intent" value="remove-product" className="link-button">
+                      <button type="submit" name="intent" value="remove-product" className="link-button" aria-label={`${t("console.collections.remove")}: ${name}`}>
                         {t("console.collections.remove")}
-                        <span className="visually-hidden">: {name}</span>
                       </button>
                     </Form>
                   </>
@@ -199,9 +198,8 @@ export default function StaffCollection() {
                     <CsrfInput />
                     <input type="hidden" name="formId" value="add" />
                     <input type="hidden" name="productId" value={product.id} />
-                    <button type="submit" name="intent" value="add-product" className="button small">
+                    <button type="submit" name="intent" value="add-product" className="button small" aria-label={`${t("console.collections.addButton")}: ${name}`}>
                       {t("console.collections.addButton")}
-                      <span className="visually-hidden">: {name}</span>
                     </button>
                   </Form>
                 </li>

@@ -158,9 +158,8 @@ function ProductModeration({ product, answer }: { product: ModerationProduct; an
             <CsrfInput />
             <input type="hidden" name="formId" value={formId} />
             <input type="hidden" name="productId" value={product.id} />
-            <button type="submit" name="intent" value="reinstate-product" className="button small secondary">
+            <button type="submit" name="intent" value="reinstate-product" className="button small secondary" aria-label={`${t("console.moderation.reinstateProduct")}: ${name}`}>
               {t("console.moderation.reinstateProduct")}
-              <span className="visually-hidden">: {name}</span>
             </button>
           </Form>
         </>
@@ -198,9 +197,8 @@ function GroupModeration({ group, answer }: { group: ModerationGroup; answer: Co
             <CsrfInput />
             <input type="hidden" name="formId" value={formId} />
             <input type="hidden" name="groupId" value={group.id} />
-            <button type="submit" name="intent" value="reinstate-group" className="button small secondary">
+            <button type="submit" name="intent" value="reinstate-group" className="button small secondary" aria-label={`${t("console.moderation.reinstateGroup")}: ${name}`}>
               {t("console.moderation.reinstateGroup")}
-              <span className="visually-hidden">: {name}</span>
             </button>
           </Form>
         </>
@@ -227,9 +225,8 @@ function ReasonForm(props: { formId: string; answer: ConsoleAnswer | undefined; 
   const error = fieldError(props.answer, props.formId, "reason");
   return (
     <details className="reason-form" open={error ? true : undefined}>
-      <summary>
+      <summary aria-label={`${props.summary}: ${props.name}`}>
         {props.summary}
-        <span className="visually-hidden">: {props.name}</span>
       </summary>
       <Form method="post" className="stack tight">
         <CsrfInput />
@@ -257,9 +254,8 @@ function ReasonForm(props: { formId: string; answer: ConsoleAnswer | undefined; 
           ) : null}
         </div>
         <p>
-          <button type="submit" name="intent" value={props.intent} className="button small danger">
+          <button type="submit" name="intent" value={props.intent} className="button small danger" aria-label={`${props.submit}: ${props.name}`}>
             {props.submit}
-            <span className="visually-hidden">: {props.name}</span>
           </button>
         </p>
       </Form>

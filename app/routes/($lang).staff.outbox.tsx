@@ -64,9 +64,8 @@ export default function StaffOutbox() {
                 <CsrfInput />
                 <input type="hidden" name="formId" value={`retry-${message.id}`} />
                 <input type="hidden" name="messageId" value={message.id} />
-                <button type="submit" name="intent" value="retry" className="button small">
+                <button type="submit" name="intent" value="retry" className="button small" aria-label={`${t("console.outbox.retry")}: ${message.id}`}>
                   {t("console.outbox.retry")}
-                  <span className="visually-hidden">: {message.id}</span>
                 </button>
               </Form>
             </li>
