@@ -66,9 +66,9 @@ describe("the audit log", () => {
     );
     expect(got.status).toBe(200);
     const body = got.body as { filters: Record<string, string | null>; page: { entries: unknown[] }; options: { actions: string[] } };
-    // Every action written so far, once each, in order (read by a loose index scan).
+    // Every action written so far, once each (read by a loose index scan).
     expect(body.options.actions).toContain("paging.test");
-    expect(body.options.actions).toEqual([...new Set(body.options.actions)].sort());
+    expect(body.options.actions).toHaveLength(new Set(body.options.actions).size);
     expect(body.filters).toMatchObject({ group: null, actor: "nobody@x.test", from: null });
     // An actor nobody is matches nothing, rather than everything.
     expect(body.page.entries).toEqual([]);
