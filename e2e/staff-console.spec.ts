@@ -88,6 +88,37 @@ test("staff curate a scheduled collection and the home page shows it in their or
   await expect(section.getByRole("listitem")).toHaveText([new RegExp(second), new RegExp(first)]);
 });
 
+test("with JavaScript, staff drag a product to a new place and the order is saved", async ({ page }) => {
+  await signIn(page, "staff@demo.sammachip.test");
+  await page.goto("/en/staff/collections");
+  await page.getByLabel("Name (Thai)").fill("ลากเพื่อเรียง");
+  await page.getByLabel("Name (English)").fill("Drag to order");
+  await page.getByRole("button", { name: "Create collection" }).click();
+  for (const title of ["Pure coconut sugar", "Golden dried longan"]) {
+    await page.getByPlaceholder("Find a product by its name or its group's").fill(title);
+    await page.getByPlaceholder("Find a product by its name or its group's").press("Enter");
+    await page.getByRole("button", { name: `Add: ${title}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Product added to the collection" })).toBeVisible();
+  }
+  const items = page.getByRole("list", { name: "Order of products in the collection" }).getByRole("listitem");
+  await expect(items).toHaveText([/Pure coconut sugar/, /Golden dried longan/]);
+  await hydrated(page);
+
+  const handle = items.first().locator(".drag-handle");
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const target = (await items.last().boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, target.y + target.height - 4, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByTestId("reorder-announcement")).toHaveText("Moved “Pure coconut sugar” to position 2 of 2");
+  await expect(items).toHaveText([/Golden dried longan/, /Pure coconut sugar/]);
+  await expect(page.getByRole("status").filter({ hasText: "New order saved" })).toBeVisible();
+  await page.reload();
+  await expect(items).toHaveText([/Golden dried longan/, /Pure coconut sugar/]);
+});
+
 test("staff hide a listing with a reason, and the group's owner reads it in the workspace", async ({ page, browser }) => {
   const listing = "Woven krajood bag, clutch";
   const reason = "The photos show a different bag. Please upload photos of this one.";

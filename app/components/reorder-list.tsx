@@ -98,15 +98,26 @@ export function ReorderList({ items, label, moveIntent, orderIntent, idField, or
     save(next, id);
   }
 
+  // While dragging, the window hears the pointer: the row moves in the DOM as the order changes,
+  // which would drop a pointer capture held by its handle.
   function onPointerDown(event: PointerEvent<HTMLSpanElement>, id: string) {
     if (event.button !== 0) return;
     event.preventDefault();
-    event.currentTarget.setPointerCapture(event.pointerId);
     drag.current = { id, start: orderRef.current };
     setDragging(id);
+    const move = (moved: globalThis.PointerEvent) => onPointerMove(moved.clientY);
+    const end = (ended: globalThis.PointerEvent) => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", end);
+      window.removeEventListener("pointercancel", end);
+      onPointerEnd(ended.type === "pointercancel");
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", end);
+    window.addEventListener("pointercancel", end);
   }
 
-  function onPointerMove(event: PointerEvent<HTMLSpanElement>) {
+  function onPointerMove(clientY: number) {
     const current = drag.current;
     if (!current || !listRef.current) return;
     // The item goes after every other row whose middle is above the pointer.
@@ -114,10 +125,13 @@ export function ReorderList({ items, label, moveIntent, orderIntent, idField, or
     for (const row of listRef.current.querySelectorAll<HTMLElement>(":scope > li")) {
       if (row.dataset.id === current.id) continue;
       const box = row.getBoundingClientRect();
-      if (box.top + box.height / 2 < event.clientY) index++;
+      if (box.top + box.height / 2 < clientY) index++;
     }
     const next = moved(orderRef.current, current.id, index);
-    if (!same(next, orderRef.current)) setOrder(next);
+    if (!same(next, orderRef.current)) {
+      orderRef.current = next;
+      setOrder(next);
+    }
   }
 
   function onPointerEnd(cancelled: boolean) {
@@ -143,9 +157,6 @@ export function ReorderList({ items, label, moveIntent, orderIntent, idField, or
                   aria-hidden="true"
                   title={t("console.reorder.drag")}
                   onPointerDown={(event) => onPointerDown(event, id)}
-                  onPointerMove={onPointerMove}
-                  onPointerUp={() => onPointerEnd(false)}
-                  onPointerCancel={() => onPointerEnd(true)}
                 >
                   ⠿
                 </span>
