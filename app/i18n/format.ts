@@ -32,6 +32,11 @@ export function formatDate(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "long", timeZone: "Asia/Bangkok" }).format(date);
 }
 
+/** A moment as Bangkok wall-clock time with its date ("28 พ.ย. 2569 14:05"): schedules, timelines. */
+export function formatDateTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Bangkok" }).format(date);
+}
+
 /** A calendar year in the reader's era: 2003 → "2546" in Thai, "2003" in English. */
 export function formatYear(year: number, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 6, 1));
@@ -49,11 +54,6 @@ export function formatWait(seconds: number, lang: Lang): string {
 /** A short date ("28 พ.ย. 2569", "28 Nov 2026"), for lists where the long form is too wide. */
 export function formatShortDate(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(date);
-}
-
-/** A moment with its Thai clock time ("28 พ.ย. 2569 14:05"), for timelines. */
-export function formatDateTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Bangkok" }).format(date);
 }
 
 /**
