@@ -171,15 +171,16 @@ describe("the production calendar", () => {
   it("shows 12 weeks of units booked against each made-to-order product's weekly capacity", async () => {
     const mudmee = "chonnabot-mudmee";
     const mudmeeOwner = demoAccounts.ownerOf(mudmee).email;
-    await db().product.update({ where: { slug: silk }, data: { stock: 0, capacityPerWeek: 5, leadTimeDays: 14 } });
-    await order(silk, { quantity: 3 });
-    await order(silk, { quantity: 3 });
+    // A product of its own, so the silk ordered by the tests above books no week here.
+    const { id: _id, slug: _slug, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = await db().product.findUniqueOrThrow({ where: { slug: silk } });
+    const made = await db().product.create({ data: { ...copy, slug: `calendar-${Date.now()}`, stock: 0, madeToOrder: true, capacityPerWeek: 5, leadTimeDays: 14 } });
+    await order(made.slug, { quantity: 3 });
+    await order(made.slug, { quantity: 3 });
     const calendar = await productionRoute.loader({ request: await requestAs(mudmeeOwner, `http://t/groups/${mudmee}/manage/production`), params: { slug: mudmee }, context });
     expect(calendar.weeks).toHaveLength(12);
     expect(calendar.weeks[0].first.getUTCDay()).toBe(1); // Monday
     expect(calendar.weeks[0].last.getUTCDay()).toBe(0); // Sunday
-    const silkId = (await db().product.findUniqueOrThrow({ where: { slug: silk } })).id;
-    const row = calendar.products.find((product) => product.id === silkId)!;
+    const row = calendar.products.find((product) => product.id === made.id)!;
     expect(row.capacityPerWeek).toBe(5);
     const booked = row.weeks.map((week) => week.booked);
     expect(booked.reduce((sum, units) => sum + units, 0)).toBe(6);
