@@ -21,7 +21,7 @@ import { NotInGroupError } from "~/modules/groups/errors";
 import { carrierForShipping, carrierName, trackingUrl } from "~/modules/orders/carriers";
 import { isConfirmableByGroup, offeredMoves, paymentState } from "~/modules/orders/inbox";
 import { OrderChangedError, confirmPaymentReceived, moveGroupOrder } from "~/modules/orders/lifecycle.server";
-import { isPickupKind } from "~/modules/orders/pickup";
+import { isPickup } from "~/modules/shipping/kinds";
 import { groupOrderForGroup } from "~/modules/orders/queries.server";
 import { GROUP_ORDER_STATUSES, IllegalTransitionError } from "~/modules/orders/status";
 import { PaymentStateError } from "~/modules/payments/payments.server";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const groupOrder = await groupOrderOf(group.id, params.groupOrderId);
   const search = new URL(request.url).searchParams;
   const canAct = role !== "MEMBER";
-  const pickup = isPickupKind(groupOrder.shippingKind);
+  const pickup = isPickup(groupOrder.shippingKind);
   const moves = offeredMoves(groupOrder.status, pickup, groupOrder.lines.some((line) => line.quantityToMake > 0));
   return {
     slug: group.slug,

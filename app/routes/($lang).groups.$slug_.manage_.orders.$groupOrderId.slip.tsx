@@ -15,7 +15,7 @@ import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { NotInGroupError } from "~/modules/groups/errors";
-import { isPickupKind } from "~/modules/orders/pickup";
+import { isPickup } from "~/modules/shipping/kinds";
 import { groupOrderForGroup } from "~/modules/orders/queries.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: group.slug,
     format: formatParam.parse(new URL(request.url).searchParams.get("format")),
-    pickup: isPickupKind(groupOrder.shippingKind),
+    pickup: isPickup(groupOrder.shippingKind),
     groupOrder,
   };
 }

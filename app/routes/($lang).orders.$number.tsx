@@ -19,7 +19,7 @@ import { OrderNotCancellableError, cancelOrderByBuyer } from "~/modules/orders/l
 import { ORDER_NUMBER_PATTERN } from "~/modules/orders/numbering.server";
 import { orderForBuyer } from "~/modules/orders/queries.server";
 import { buyerMayCancel } from "~/modules/orders/status";
-import { trackingUrl } from "~/modules/orders/tracking";
+import { trackingUrl } from "~/modules/orders/carriers";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";

@@ -18,7 +18,7 @@ import { recordPaymentReceived } from "~/modules/ledger/ledger.server";
 import { closeOpenPayments, confirmPaidToGroup, orderFullyPaid } from "~/modules/payments/payments.server";
 import { groupOrderMovedMessages, orderClosedMessages } from "./messages.server";
 import { buyerMayCancel, checkTransition, isClosed, type TransitionDetails } from "./status";
-import { isPickupKind } from "./pickup";
+import { isPickup } from "~/modules/shipping/kinds";
 
 export class OrderNotCancellableError extends Error {
   readonly name = "OrderNotCancellableError";
@@ -73,7 +73,7 @@ export async function moveGroupOrder(
     const groupOrder = await tx.groupOrder.findUniqueOrThrow({ where: { id: input.groupOrderId }, select: { id: true, orderId: true, status: true, shippingKind: true } });
     if (input.from && input.from !== groupOrder.status) throw new OrderChangedError(groupOrder.status);
     const details = input.details ?? {};
-    checkTransition(groupOrder.status, input.to, isPickupKind(groupOrder.shippingKind), details);
+    checkTransition(groupOrder.status, input.to, isPickup(groupOrder.shippingKind), details);
     const now = new Date();
     await tx.groupOrder.update({
       where: { id: groupOrder.id },

@@ -8,7 +8,7 @@ import { db } from "~/db/client.server";
 import type { Client } from "~/db/transaction.server";
 import type { GroupOrderStatus } from "~/generated/prisma/enums";
 import { NotInGroupError } from "~/modules/groups/errors";
-import { normalisePhone } from "./contact";
+import { normaliseThaiPhone } from "~/modules/addresses/phone";
 
 export const INBOX_PAGE = 30;
 
@@ -170,7 +170,7 @@ export async function orderForBuyer(number: string, access: { userId?: string | 
   const contact = access.contact?.trim().toLowerCase();
   if (contact) {
     if (order.email && contact === order.email.toLowerCase()) return order;
-    const phone = normalisePhone(contact);
+    const phone = normaliseThaiPhone(contact);
     if (phone && phone === order.phone) return order;
   }
   return null;
