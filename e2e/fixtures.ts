@@ -197,6 +197,13 @@ async function deleteGroup(db: PrismaClient, groupId: string) {
     const products = await tx.product.findMany({ where: { groupId }, select: { id: true, slug: true } });
     const productIds = products.map((product) => product.id);
     const photos = await tx.productImage.findMany({ where: { productId: { in: productIds } }, select: { imageId: true } });
+    // Orders that reached the group go whole (a basket's other groups' parts too): payments and
+    // refunds first, as they keep their order on purpose.
+    const orders = { groupOrders: { some: { groupId } } };
+    await tx.refund.deleteMany({ where: { payment: { order: orders } } });
+    await tx.payment.deleteMany({ where: { order: orders } });
+    await tx.order.deleteMany({ where: orders });
+    await tx.ledgerTransaction.deleteMany({ where: { entries: { some: { groupId } } } });
     await tx.auditLog.deleteMany({ where: { OR: [{ groupId }, { subjectId: { in: [groupId, ...productIds] } }] } });
     await tx.product.deleteMany({ where: { groupId } });
     await tx.image.deleteMany({ where: { id: { in: photos.map((photo) => photo.imageId) }, productImages: { none: {} }, groupCovers: { none: {} } } });
