@@ -34,9 +34,12 @@ beforeAll(async () => {
 
 /** A route's params read from a path: "($lang).staff.collections.$slug.tsx" + "/staff/collections/x" → {slug: "x"}. */
 function paramsFor(file: string, urlPath: string): Params {
+  // "[.]" is a literal dot inside a segment ("orders[.]csv" answers /orders.csv).
   const segments = file
     .replace(/\.tsx?$/, "")
+    .replaceAll("[.]", "\u0000")
     .split(".")
+    .map((segment) => segment.replaceAll("\u0000", "."))
     .filter((segment) => segment !== "($lang)" && segment !== "_index")
     .map((segment) => segment.replace(/_$/, ""));
   const parts = urlPath.split("/").filter(Boolean);

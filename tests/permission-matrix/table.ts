@@ -48,22 +48,118 @@ function route<C>(row: RouteRow<C>): RouteRow<unknown> {
 
 const reason = "รูปสินค้าไม่ตรงกับของจริง กรุณาถ่ายใหม่";
 
+/** A valid product form, as the workspace's product editor posts it. */
+const productForm = {
+  titleTh: "เสื่อกกทดสอบ",
+  titleEn: "",
+  storyTh: "ทอจากกกในหนองน้ำของหมู่บ้าน",
+  storyEn: "",
+  category: "handicraft",
+  price: "1,250.50",
+  unitTh: "ผืน",
+  unitEn: "mat",
+  weightGrams: "900",
+  stock: "3",
+};
+
 export const permissionTable: Record<string, RouteRow<unknown>> = {
   // ───── the group workspace ─────
   "($lang).groups.$slug_.manage.tsx": { path: (w) => w.workspace(""), page: MEMBERS },
   "($lang).groups.$slug_.manage._index.tsx": { path: (w) => w.workspace(""), page: MEMBERS },
-  "($lang).groups.$slug_.manage.products.tsx": {
+  "($lang).groups.$slug_.manage.products._index.tsx": {
     path: (w) => w.workspace("products"),
     page: MEMBERS,
     intents: {
       "set-stock": can(MANAGERS, async (w) => ({ productId: (await w.product()).id, stock: "7" })),
-      "add-photo": can(MANAGERS, async (w) => ({ productId: (await w.product()).id, photo: await w.photo() })),
     },
   },
-  "($lang).groups.$slug_.manage.orders.tsx": { path: (w) => w.workspace("orders"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.products.new.tsx": {
+    path: (w) => w.workspace("products/new"),
+    page: MANAGERS,
+    intents: { "save-product": can(MANAGERS, () => productForm) },
+  },
+  "($lang).groups.$slug_.manage.products.$productId.tsx": route<Awaited<ReturnType<World["productWithPhotos"]>>>({
+    setup: (w) => w.productWithPhotos(),
+    path: (w, c) => w.workspace(`products/${c.id}`),
+    page: MEMBERS,
+    intents: {
+      "save-product": can(MANAGERS, () => productForm),
+      duplicate: can(MANAGERS, () => ({})),
+      "set-status": can(MANAGERS, () => ({ status: "DRAFT" })),
+      "photo-up": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[1] })),
+      "photo-down": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[0] })),
+      "photo-cover": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[1] })),
+      "photo-remove": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[0] })),
+      "add-photo": can(MANAGERS, async (w) => ({ photo: await w.photo() })),
+    },
+  }),
+  "($lang).groups.$slug_.manage_.products.$productId.preview.tsx": route<{ id: string }>({
+    setup: (w) => w.product(),
+    path: (w, c) => `${w.workspace("products")}/${c.id}/preview`,
+    page: MEMBERS,
+  }),
+  "($lang).groups.$slug_.manage.orders._index.tsx": { path: (w) => w.workspace("orders"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.orders[.]csv.ts": { path: (w) => `${w.workspace("orders")}.csv`, page: MEMBERS },
+  "($lang).groups.$slug_.manage.orders.$groupOrderId.tsx": route<{ id: string }>({
+    setup: (w) => w.groupOrder(),
+    path: (w, c) => w.workspace(`orders/${c.id}`),
+    page: MEMBERS,
+    intents: {
+      move: can(MANAGERS, () => ({ from: "NEW", to: "ACCEPTED" })),
+      // Shipping needs a packed order: the form's builder packs this request's fresh one first.
+      ship: can(MANAGERS, async (w, c) => {
+        await w.pack(c.id);
+        return { from: "PACKED", carrier: "KERRY", trackingNumber: "KEX12345678" };
+      }),
+      cancel: can(MANAGERS, () => ({ from: "NEW", reason: "วัตถุดิบหมด" })),
+      "confirm-payment": can(MANAGERS, () => ({})),
+    },
+  }),
+  "($lang).groups.$slug_.manage_.orders.$groupOrderId.slip.tsx": route<{ id: string }>({
+    setup: (w) => w.groupOrder(),
+    path: (w, c) => `${w.workspace("orders")}/${c.id}/slip`,
+    page: MEMBERS,
+  }),
+  "($lang).groups.$slug_.manage.production.tsx": { path: (w) => w.workspace("production"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.shipping.tsx": route<{ id: string }>({
+    setup: (w) => w.shippingMethod(),
+    path: (w) => w.workspace("shipping"),
+    page: MEMBERS,
+    intents: {
+      add: can(MANAGERS, () => ({ kind: "COURIER_FLASH", fee: "38.50" })),
+      update: can(MANAGERS, (_w, c) => ({ methodId: c.id, kind: "COURIER_KERRY", fee: "45" })),
+      deactivate: can(MANAGERS, (_w, c) => ({ methodId: c.id })),
+      activate: can(MANAGERS, (_w, c) => ({ methodId: c.id })),
+      move: can(MANAGERS, (_w, c) => ({ methodId: c.id, direction: "up" })),
+    },
+  }),
   "($lang).groups.$slug_.manage.money.tsx": { path: (w) => w.workspace("money"), page: MEMBERS },
-  "($lang).groups.$slug_.manage.members.tsx": { path: (w) => w.workspace("members"), page: MEMBERS },
-  "($lang).groups.$slug_.manage.profile.tsx": { path: (w) => w.workspace("profile"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.members.tsx": {
+    path: (w) => w.workspace("members"),
+    page: MEMBERS,
+    intents: {
+      invite: can(OWNERS, () => ({ email: `invite-${Math.random().toString(36).slice(2)}@test.local`, role: "MEMBER" })),
+      change: can(OWNERS, async (w) => ({ membershipId: (await w.membership()).id, role: "MANAGER", committeeRole: "SECRETARY" })),
+      remove: can(OWNERS, async (w) => ({ membershipId: (await w.membership()).id })),
+      revoke: can(OWNERS, async (w) => ({ invitationId: (await w.invitation()).id })),
+    },
+  },
+  "($lang).groups.$slug_.manage.profile.tsx": {
+    path: (w) => w.workspace("profile"),
+    page: MEMBERS,
+    intents: {
+      "save-names": can(MANAGERS, () => ({ nameTh: "กลุ่มจักสานกระจูดบ้านทอน", nameEn: "Ban Thon krajood weavers", storyTh: "สานกระจูดสืบต่อกันมา" })),
+      // Without JavaScript: the page comes back with the next list of places filled; nothing is saved.
+      "pick-place": can(MANAGERS, () => ({ village: "บ้านทอน", province: "นราธิวาส" }), { audited: false }),
+      "save-place": can(MANAGERS, () => ({ village: "บ้านทอน", province: "นราธิวาส", district: "เมืองนราธิวาส", subdistrict: "โคกเคียน" })),
+      "save-people": can(MANAGERS, () => ({ foundedYear: "2546", memberCount: "18", communitySage: "ยายสอน", "committee[0].role": "CHAIR", "committee[0].name": "นางประธาน" })),
+      "save-contacts": can(MANAGERS, () => ({ phone: "081-234-5678", lineId: "@banthon" })),
+      // Payout details decide where money goes: the owner alone.
+      "save-payout": can(OWNERS, () => ({ promptPayId: "089 999 9999" })),
+      "save-certifications": can(MANAGERS, () => ({ certifications: ["otop"] })),
+      "set-cover": can(MANAGERS, async (w) => ({ cover: await w.photo() })),
+    },
+  },
 
   // ───── the staff console ─────
   "($lang).staff.tsx": { path: () => "/staff", page: STAFF },
@@ -110,6 +206,16 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       "reinstate-group": can(STAFF, async (w) => ({ groupId: (await w.newGroup("SUSPENDED")).id })),
     },
   },
+  "($lang).staff_.verification._index.tsx": { path: () => "/staff/verification", page: STAFF },
+  "($lang).staff_.verification.$requestId.tsx": route<{ id: string }>({
+    setup: (w) => w.verificationRequest(),
+    path: (_w, c) => `/staff/verification/${c.id}`,
+    page: STAFF,
+    intents: {
+      approve: can(STAFF, () => ({})),
+      return: can(STAFF, () => ({ reasons: "ขอรูปถ่ายกิจกรรมของกลุ่มเพิ่ม" })),
+    },
+  }),
   "($lang).staff.outbox.tsx": {
     path: () => "/staff/outbox",
     page: STAFF,
