@@ -16,6 +16,7 @@ import { createRequestHandler as createFetchRequestHandler, type ServerBuild } f
 import { cachedPages } from "~/web/cached-pages.server";
 import { loadContextOf } from "~/load-context";
 import { requestGuard } from "~/web/request-guard.server";
+import { cookieSecurityNote } from "~/web/cookie-security.server";
 import { securityHeaders } from "~/web/security-headers.server";
 import { PageCache } from "~/web/page-cache.server";
 import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
@@ -107,10 +108,17 @@ const expiry = setInterval(() => {
   expireUnpaidOrders().catch((error: unknown) => console.error(`order expiry: ${error instanceof Error ? error.message : String(error)}`));
 }, 60_000);
 expiry.unref();
+console.log(cookieSecurityNote(settings));
 if (localStore) {
+  // Production mode on the embedded database is a local store too (`npm start` on a laptop); it
+  // is told apart from development so nobody reads "development only" off a production process.
+  const which =
+    settings.NODE_ENV === "production"
+      ? "Demo accounts (production mode, seeded into this local store; never on a public deployment)"
+      : "Demo accounts (development)";
   console.log(
     [
-      "Demo accounts (development only), password for all: " + DEMO_PASSWORD,
+      `${which}, password for all: ${DEMO_PASSWORD}`,
       `  consumer: ${demoAccounts.consumer.email}`,
       `  staff:    ${demoAccounts.staff.email}`,
       `  a group owner, e.g. ${demoAccounts.ownerOf("ban-thon-krajood").email} (owner.<group-slug>@demo.sammachip.test)`,

@@ -40,7 +40,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           {user ? (
             <>
               <Link to={href(lang, "/orders")}>{t("orders.mine")}</Link>
-              <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
+              <Link className="signed-in" to={href(lang, "/account")} title={t("account.nav")}>
+                {t("nav.signedInAs", { name: user.name })}
+              </Link>
               {user.groups.map((group) => (
                 <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>
                   {t("nav.workspace", { group: pick(lang, group.nameTh, group.nameEn) })}

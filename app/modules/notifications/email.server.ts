@@ -19,6 +19,8 @@ export const emailSchema = z.object({
   text: z.string().min(1).max(100_000),
   html: z.string().max(300_000).optional(),
   replyTo: z.email().max(254).optional(),
+  /** Extra headers, such as List-Unsubscribe on messages a person may stop (RFC 2369, RFC 8058). */
+  headers: z.record(z.string().regex(/^List-[A-Za-z-]+$/), z.string().max(2000).regex(/^[^\r\n]*$/)).optional(),
 });
 export type Email = z.infer<typeof emailSchema>;
 
