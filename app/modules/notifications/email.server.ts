@@ -101,7 +101,9 @@ export async function mailOnDisk(limit = 50): Promise<{ name: string; to: string
   return Promise.all(
     files.map(async (name) => {
       const raw = await fs.readFile(path.join(mailDir(), name), "utf8");
-      const [head, ...body] = raw.split("\n\n");
+      const [folded, ...body] = raw.split("\n\n");
+      // Long headers (a Thai subject is several encoded words) continue on indented lines.
+      const head = folded.replace(/\r?\n[ \t]+/g, " ");
       const header = (field: string) => new RegExp(`^${field}: (.*)$`, "m").exec(head)?.[1] ?? "";
       return { name, to: header("To"), subject: decodeMimeWords(header("Subject")), text: decodeBody(body.join("\n\n"), head) };
     }),
