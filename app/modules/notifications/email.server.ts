@@ -95,12 +95,12 @@ export const emailHandler = defineHandler({
   },
 });
 
-/** The newest emails written to disk (no SMTP configured), for the development mail page. */
-export async function mailOnDisk(limit = 50): Promise<{ name: string; to: string; subject: string; text: string }[]> {
-  const files = (await fs.readdir(mailDir()).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse().slice(0, limit);
+/** The newest emails written to disk (no SMTP configured), for the development mail page (and the browser tests, from their server's folder). */
+export async function mailOnDisk(limit = 50, dir = mailDir()): Promise<{ name: string; to: string; subject: string; text: string }[]> {
+  const files = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse().slice(0, limit);
   return Promise.all(
     files.map(async (name) => {
-      const raw = await fs.readFile(path.join(mailDir(), name), "utf8");
+      const raw = await fs.readFile(path.join(dir, name), "utf8");
       const [folded, ...body] = raw.split("\n\n");
       // Long headers (a Thai subject is several encoded words) continue on indented lines.
       const head = folded.replace(/\r?\n[ \t]+/g, " ");
