@@ -18,7 +18,7 @@ import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { parseForm } from "~/web/forms.server";
 import { requireLang } from "~/web/lang.server";
 
-type Answer = { sentTo: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; waitSeconds: number | null };
+type Answer = { sentTo: string | null; minutes?: number; fieldErrors: Record<string, string>; values: Record<string, string>; waitSeconds: number | null };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     throw error;
   }
-  return data<Answer>({ sentTo: email, fieldErrors: {}, values: {}, waitSeconds: null });
+  return data<Answer>({ sentTo: email, minutes: RESET_MINUTES, fieldErrors: {}, values: {}, waitSeconds: null });
 }
 
 export const meta: MetaFunction = ({ location }) => {
@@ -61,7 +61,7 @@ export default function ForgotPassword() {
       <h1 id="forgot-title">{t("reset.forgotTitle")}</h1>
       {answer?.sentTo ? (
         <p className="notice" role="status">
-          {t("reset.sent", { email: answer.sentTo, minutes: RESET_MINUTES })}
+          {t("reset.sent", { email: answer.sentTo, minutes: answer.minutes })}
         </p>
       ) : (
         <>

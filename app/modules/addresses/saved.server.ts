@@ -6,9 +6,7 @@
  */
 import { db } from "~/db/client.server";
 import { inTransaction, type Client } from "~/db/transaction.server";
-import type { ThaiAddress } from "./address";
-
-export const MAX_SAVED_ADDRESSES = 10;
+import { MAX_SAVED_ADDRESSES, type ThaiAddress } from "./address";
 
 export class TooManyAddressesError extends Error {
   readonly name = "TooManyAddressesError";
