@@ -40,9 +40,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           {user ? (
             <>
               <Link to={href(lang, "/orders")}>{t("orders.mine")}</Link>
-              <Link className="signed-in" to={href(lang, "/account")} title={t("account.nav")}>
-                {t("nav.signedInAs", { name: user.name })}
-              </Link>
+              <Link to={href(lang, "/account")}>{t("account.nav")}</Link>
+              <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
               {user.groups.map((group) => (
                 <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>
                   {t("nav.workspace", { group: pick(lang, group.nameTh, group.nameEn) })}

@@ -14,6 +14,7 @@ import { CsrfInput, Field } from "~/components/forms";
 import { config } from "~/config.server";
 import { formatWait } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
+import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { InvalidCredentialsError, TooManyAttemptsError } from "~/modules/accounts/errors";
 import { accountOf, changePassword, updateProfile } from "~/modules/accounts/profile.server";
@@ -193,7 +194,7 @@ export default function Account() {
         <Form method="post" noValidate className="stack">
           <CsrfInput />
           <input type="hidden" name="intent" value="profile" />
-          <p>
+          <p className="long-words">
             {t("account.email")}: <strong>{account.email}</strong>
           </p>
           <Field label={t("account.name")} name="name" autoComplete="name" required defaultValue={typed("profile", "name") ?? account.name} error={errorOf("profile", "name")} />
@@ -264,6 +265,19 @@ export default function Account() {
           <p>{t("account.tooManyAddresses", { max: MAX_SAVED_ADDRESSES })}</p>
         )}
       </section>
+
+      {account.follows.length > 0 ? (
+        <section className="panel stack" aria-labelledby="account-following">
+          <h2 id="account-following">{t("account.following")}</h2>
+          <ul>
+            {account.follows.map(({ group }) => (
+              <li key={group.slug}>
+                <Link to={href(lang, `/groups/${group.slug}`)}>{pick(lang, group.nameTh, group.nameEn)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="panel stack" aria-labelledby="account-password">
         <h2 id="account-password">{t("account.password")}</h2>

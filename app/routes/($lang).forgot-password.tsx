@@ -60,7 +60,7 @@ export default function ForgotPassword() {
     <section className="page narrow stack" aria-labelledby="forgot-title">
       <h1 id="forgot-title">{t("reset.forgotTitle")}</h1>
       {answer?.sentTo ? (
-        <p className="notice" role="status">
+        <p className="notice long-words" role="status">
           {t("reset.sent", { email: answer.sentTo, minutes: answer.minutes })}
         </p>
       ) : (

@@ -6,7 +6,8 @@
  * a signed-out visitor's "follow" is a link through sign-in to that route, so
  * the page cached for every signed-out visitor carries no one's token.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { CertificationList } from "~/components/certification-list";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
@@ -33,10 +34,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [group, user] = await Promise.all([slug ? groupPage(slug) : null, getUser(request)]);
   if (!group) throw notFound("No such group");
   const follow = await followState(group.id, user?.id ?? null);
-  return { group, follow: { ...follow, signedIn: Boolean(user) } };
+  // A signed-in buyer's copy says whether they follow: asked again at every visit, so the page
+  // they come back to after following (same URL, same cookies) is never the browser's old copy.
+  const headers: HeadersInit = user ? { "Cache-Control": "private, no-cache" } : {};
+  return data({ group, follow: { ...follow, signedIn: Boolean(user) } }, { headers });
 }
 
-export const headers = pageHeaders;
+export const headers: HeadersFunction = (args) => {
+  const headers = new Headers(pageHeaders(args));
+  const own = args.loaderHeaders.get("Cache-Control");
+  if (own && !args.errorHeaders) headers.set("Cache-Control", own);
+  return headers;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
   const lang = langOfPath(location.pathname);

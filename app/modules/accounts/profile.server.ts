@@ -1,5 +1,6 @@
 /**
- * A buyer's own account page: what it shows (name, email, phone, language, saved addresses) and
+ * A buyer's own account page: what it shows (name, email, phone, language, saved addresses, the
+ * groups they follow) and
  * the changes a buyer makes to it. A password change needs the current password, is limited like
  * a sign-in (a borrowed, still-open browser must not become a way to guess it), and ends every
  * other session of the account.
@@ -23,6 +24,7 @@ export function accountOf(userId: string) {
         orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
         select: { id: true, recipientName: true, phone: true, line: true, subdistrict: true, district: true, province: true, postcode: true, isDefault: true },
       },
+      follows: { orderBy: { createdAt: "desc" }, take: 100, select: { group: { select: { slug: true, nameTh: true, nameEn: true } } } },
     },
   });
 }
