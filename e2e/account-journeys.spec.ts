@@ -46,7 +46,7 @@ test("a buyer signs up, forgets the password, sets a new one from the mailed lin
   expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
   await page.goto(link);
   await expectPhoneReady(page);
-  await page.getByLabel("รหัสผ่านใหม่").fill("รหัสใหม่-2570");
+  await page.getByLabel("รหัสผ่านใหม่", { exact: true }).fill("รหัสใหม่-2570");
   await page.getByRole("button", { name: "บันทึกรหัสผ่านใหม่" }).click();
 
   await expect(page.getByRole("status")).toContainText("ตั้งรหัสผ่านใหม่แล้ว");
@@ -86,7 +86,7 @@ test("a buyer follows a group, hears about its new product by email and unfollow
   await expectPhoneReady(page);
   await page.getByRole("button", { name: "Follow this group" }).click();
   await expect(page).toHaveURL(new RegExp(`/en/groups/${group.slug}$`));
-  await expect(page.getByTestId("followers")).toHaveText("1 followers");
+  await expect(page.getByTestId("followers")).toHaveText("1 follower");
   await expect(page.getByRole("button", { name: "Unfollow" })).toBeVisible();
   await expectPhoneReady(page);
 

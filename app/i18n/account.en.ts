@@ -46,6 +46,7 @@ export const accountEn: AccountDictionary = {
     unfollow: "Unfollow",
     following: "You follow this group: we email you when it lists a new product",
     followers: "{{count}} followers",
+    followers_one: "{{count}} follower",
     signInToFollow: "Sign in to follow this group",
     hint: "Get an email when the group lists a new product",
     pageTitle: "Follow {{group}}",
