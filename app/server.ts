@@ -27,6 +27,7 @@ import { EmbeddedPostgresError } from "~/db/embedded-postgres.server";
 import { listen } from "~/db/notifications.server";
 import { buildAppInBackground } from "~/cli/build-on-start";
 import { progressBar } from "~/cli/progress";
+import { demoAccountsHeading } from "~/cli/start-log";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
 import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
@@ -110,15 +111,9 @@ const expiry = setInterval(() => {
 expiry.unref();
 console.log(cookieSecurityNote(settings));
 if (localStore) {
-  // Production mode on the embedded database is a local store too (`npm start` on a laptop); it
-  // is told apart from development so nobody reads "development only" off a production process.
-  const which =
-    settings.NODE_ENV === "production"
-      ? "Demo accounts (production mode, seeded into this local store; never on a public deployment)"
-      : "Demo accounts (development)";
   console.log(
     [
-      `${which}, password for all: ${DEMO_PASSWORD}`,
+      `${demoAccountsHeading(settings)}, password for all: ${DEMO_PASSWORD}`,
       `  consumer: ${demoAccounts.consumer.email}`,
       `  staff:    ${demoAccounts.staff.email}`,
       `  a group owner, e.g. ${demoAccounts.ownerOf("ban-thon-krajood").email} (owner.<group-slug>@demo.sammachip.test)`,
