@@ -158,6 +158,7 @@ describe("forgotten password", () => {
 
   it("refuses posts without the CSRF token", async () => {
     const { cookie } = await cookiesFor(null);
+    const emails = await db().outboxMessage.count({ where: { topic: "EMAIL" } });
     const request = new Request("http://test.local/forgot-password", {
       method: "POST",
       headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
@@ -165,6 +166,21 @@ describe("forgotten password", () => {
     });
     const refused = await forgotRoute.action({ request, params: {}, context }).catch((thrown: unknown) => thrown);
     expect((refused as Response).status).toBe(403);
+    expect(await db().outboxMessage.count({ where: { topic: "EMAIL" } })).toBe(emails);
+
+    const other = await buyerWithPassword("ไม่มีโทเคน");
+    await forgot(other.email);
+    const token = (await mailedResetLink(other.email))!.split("/").pop()!;
+    const hash = (await db().user.findUniqueOrThrow({ where: { id: other.id } })).passwordHash;
+    const reset = new Request(`http://test.local/reset-password/${token}`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ password: "no-token-2570" }),
+    });
+    const refusedReset = await resetRoute.action({ request: reset, params: { token }, context }).catch((thrown: unknown) => thrown);
+    expect((refusedReset as Response).status).toBe(403);
+    expect((await db().user.findUniqueOrThrow({ where: { id: other.id } })).passwordHash).toBe(hash);
+    expect(await db().passwordReset.count({ where: { userId: other.id, usedAt: null } })).toBe(1);
   });
 });
 
