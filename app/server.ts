@@ -16,6 +16,7 @@ import { createRequestHandler as createFetchRequestHandler, type ServerBuild } f
 import { cachedPages } from "~/web/cached-pages.server";
 import { loadContextOf } from "~/load-context";
 import { requestGuard } from "~/web/request-guard.server";
+import { cookieSecurityNote } from "~/web/cookie-security.server";
 import { securityHeaders } from "~/web/security-headers.server";
 import { PageCache } from "~/web/page-cache.server";
 import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
@@ -26,6 +27,7 @@ import { EmbeddedPostgresError } from "~/db/embedded-postgres.server";
 import { listen } from "~/db/notifications.server";
 import { buildAppInBackground } from "~/cli/build-on-start";
 import { progressBar } from "~/cli/progress";
+import { demoAccountsHeading } from "~/cli/start-log";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
 import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
@@ -107,10 +109,11 @@ const expiry = setInterval(() => {
   expireUnpaidOrders().catch((error: unknown) => console.error(`order expiry: ${error instanceof Error ? error.message : String(error)}`));
 }, 60_000);
 expiry.unref();
+console.log(cookieSecurityNote(settings));
 if (localStore) {
   console.log(
     [
-      "Demo accounts (development only), password for all: " + DEMO_PASSWORD,
+      `${demoAccountsHeading(settings)}, password for all: ${DEMO_PASSWORD}`,
       `  consumer: ${demoAccounts.consumer.email}`,
       `  staff:    ${demoAccounts.staff.email}`,
       `  a group owner, e.g. ${demoAccounts.ownerOf("ban-thon-krajood").email} (owner.<group-slug>@demo.sammachip.test)`,

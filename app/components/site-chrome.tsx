@@ -40,6 +40,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           {user ? (
             <>
               <Link to={href(lang, "/orders")}>{t("orders.mine")}</Link>
+              <Link to={href(lang, "/account")}>{t("account.nav")}</Link>
               <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
               {user.groups.map((group) => (
                 <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>

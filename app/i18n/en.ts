@@ -1,4 +1,5 @@
 /** The English dictionary; the Dictionary type keeps it complete against th.ts. */
+import { accountEn } from "./account.en";
 import { groupsEn } from "./groups.en";
 import type { Dictionary } from "./th";
 
@@ -746,8 +747,6 @@ export const en: Dictionary = {
     groupFacts: "About the group",
     provinceFact: "Province",
     viewGroup: "Visit the group's page",
-    follow: "Follow this group",
-    followSoon: "Coming soon: follow the group to hear about new products",
     groupCertifications: "The group's certifications",
     moreFromProvince: "More products from {{province}}",
     allProducts: "All the group's products ({{count}})",
@@ -805,6 +804,7 @@ export const en: Dictionary = {
     },
   },
   ...groupsEn,
+  ...accountEn,
   shipping: {
     intro: "The ways buyers can receive your goods, in the order buyers see them. Fees are in baht.",
     readOnly: "Only managers and owners can change the shipping methods.",

@@ -2,6 +2,7 @@
  * The Thai dictionary: the store's default language. Every string the UI shows
  * comes from here or from en.ts, which must have exactly the same keys.
  */
+import { accountTh } from "./account.th";
 import { groupsTh } from "./groups.th";
 
 export const th = {
@@ -748,8 +749,6 @@ export const th = {
     groupFacts: "ข้อมูลกลุ่ม",
     provinceFact: "จังหวัด",
     viewGroup: "ดูหน้ากลุ่ม",
-    follow: "ติดตามกลุ่มนี้",
-    followSoon: "เร็ว ๆ นี้: ติดตามกลุ่มเพื่อรับข่าวเมื่อมีสินค้าใหม่",
     groupCertifications: "มาตรฐานของกลุ่ม",
     moreFromProvince: "สินค้าอื่นจากจังหวัด{{province}}",
     allProducts: "สินค้าทั้งหมดของกลุ่ม ({{count}})",
@@ -807,6 +806,7 @@ export const th = {
     },
   },
   ...groupsTh,
+  ...accountTh,
   shipping: {
     intro: "วิธีส่งสินค้าที่ผู้ซื้อเลือกได้ เรียงตามลำดับที่ผู้ซื้อเห็น ค่าส่งกรอกเป็นบาท",
     readOnly: "ผู้จัดการและเจ้าของร้านเท่านั้นที่แก้ไขวิธีจัดส่งได้",

@@ -15,13 +15,18 @@ import type { Role, World } from "./world";
 export const STAFF = ["staff"] as const satisfies readonly Role[];
 export const MEMBERS = ["member", "manager", "owner"] as const satisfies readonly Role[];
 export const MANAGERS = ["manager", "owner"] as const satisfies readonly Role[];
+/** Anyone signed in. */
+export const SIGNED_IN = ["consumer", "outsider", "member", "manager", "owner", "staff"] as const satisfies readonly Role[];
+/** Everyone, signed in or not: pages whose right comes from a token in the link, or none at all. */
+export const ANYONE = ["guest", ...SIGNED_IN] as const satisfies readonly Role[];
 export const OWNERS = ["owner"] as const satisfies readonly Role[];
 
 export type FormFields = Record<string, string | string[] | File>;
 
 export type IntentRow<C> = {
   allowed: readonly Role[];
-  form: (w: World, c: C) => FormFields | Promise<FormFields>;
+  /** `role`: who will post it, for a form that must name that person's own row (their address). */
+  form: (w: World, c: C, role: Role) => FormFields | Promise<FormFields>;
   /** Whether an allowed request writes an audit record (every staff and group action should). */
   audited?: boolean;
 };
@@ -34,6 +39,8 @@ export type RouteRow<C = unknown> = {
   /** Roles that may load the page; null when the route has no loader. */
   page: readonly Role[] | null;
   intents?: Record<string, IntentRow<C>>;
+  /** A signed-out post is sent to sign in and back (303) rather than refused with 401. */
+  guestPostSignsIn?: boolean;
 };
 
 /** One intent's line: who may, and a valid form. */
@@ -47,6 +54,7 @@ function route<C>(row: RouteRow<C>): RouteRow<unknown> {
 }
 
 const reason = "รูปสินค้าไม่ตรงกับของจริง กรุณาถ่ายใหม่";
+const address = { recipientName: "สมใจ", phone: "0812345678", line: "99 หมู่ 5", province: "ขอนแก่น", district: "ชนบท", subdistrict: "ชนบท", postcode: "40180" };
 
 /** A valid product form, as the workspace's product editor posts it. */
 const productForm = {
@@ -216,6 +224,53 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       return: can(STAFF, () => ({ reasons: "ขอรูปถ่ายกิจกรรมของกลุ่มเพิ่ม" })),
     },
   }),
+  // ───── a buyer's own account ─────
+  "($lang).account.tsx": {
+    path: () => "/account",
+    page: SIGNED_IN,
+    intents: {
+      profile: can(SIGNED_IN, () => ({ name: "ชื่อใหม่", phone: "081 234 5678", locale: "th" }), { audited: false }),
+      password: can(
+        SIGNED_IN,
+        async (w) => {
+          await w.knownPasswords();
+          return { currentPassword: w.knownPassword, newPassword: w.knownPassword };
+        },
+        { audited: false },
+      ),
+      "add-address": can(SIGNED_IN, () => ({ ...address }), { audited: false }),
+      "remove-address": can(SIGNED_IN, async (w, _c, role) => ({ addressId: await w.addressOf(role) }), { audited: false }),
+      "default-address": can(SIGNED_IN, async (w, _c, role) => ({ addressId: await w.addressOf(role) }), { audited: false }),
+    },
+  },
+  "($lang).groups.$slug_.follow.tsx": {
+    path: (w) => `/groups/${w.group.slug}/follow`,
+    page: SIGNED_IN,
+    guestPostSignsIn: true,
+    intents: {
+      follow: can(SIGNED_IN, () => ({}), { audited: false }),
+      unfollow: can(SIGNED_IN, () => ({}), { audited: false }),
+    },
+  },
+  // The signed token in the link is the right: anyone holding it may open it and use it.
+  "($lang).unfollow.tsx": route<string>({
+    setup: (w) => w.unfollowToken(),
+    path: (_w, token) => `/unfollow?token=${token}`,
+    page: ANYONE,
+    intents: { unfollow: can(ANYONE, (_w, token) => ({ token }), { audited: false }) },
+  }),
+  "($lang).forgot-password.tsx": {
+    path: () => "/forgot-password",
+    page: ANYONE,
+    intents: { request: can(ANYONE, (w) => ({ email: w.freshEmail() }), { audited: false }) },
+  },
+  "($lang).reset-password.$token.tsx": route<string>({
+    setup: (w) => w.resetToken(),
+    path: (_w, token) => `/reset-password/${token}`,
+    page: ANYONE,
+    intents: { reset: can(ANYONE, () => ({ password: "a-new-password-2570" }), { audited: false }) },
+  }),
+
   "($lang).staff.outbox.tsx": {
     path: () => "/staff/outbox",
     page: STAFF,

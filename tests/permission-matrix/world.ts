@@ -9,6 +9,8 @@ import sharp from "sharp";
 import { db } from "~/db/client.server";
 import { addProductPhoto } from "~/modules/media/media.server";
 import { order } from "../order-fixtures";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { unfollowToken } from "~/modules/follows/unfollow-token.server";
 import { demoAccounts } from "../../prisma/seed/demo";
 import { cookiesFor } from "../helpers";
 
@@ -55,9 +57,43 @@ export async function makeWorld() {
     return database.product.create({ data: { ...copy, slug: unique("matrix-product"), status: "ACTIVE", stock: 5, ...data }, select: { id: true, slug: true } });
   }
 
+  const userIdOf = async (role: Role) => (emails[role] ? (await database.user.findUniqueOrThrow({ where: { email: emails[role] } })).id : null);
+  const knownPassword = "matrix-password-2570";
+  let knownHash: string | undefined;
+
   return {
     group,
     cookies,
+    knownPassword,
+    /** Gives every signed-in role the known password, so a password change with it succeeds. */
+    async knownPasswords() {
+      knownHash ??= await hashPassword(knownPassword);
+      await database.user.updateMany({ where: { email: { in: Object.values(emails).filter((email): email is string => email !== null) } }, data: { passwordHash: knownHash } });
+    },
+    /** A fresh saved address of `role`'s own (the consumer's for a guest, who has none). */
+    async addressOf(role: Role) {
+      const userId = (await userIdOf(role)) ?? (await userIdOf("consumer"))!;
+      const row = await database.address.create({
+        data: { userId, recipientName: "สมใจ", phone: "0812345678", line: "1 หมู่ 2", subdistrict: "ชนบท", district: "ชนบท", province: "ขอนแก่น", postcode: "40180" },
+        select: { id: true },
+      });
+      return row.id;
+    },
+    /** A signed "stop following" token for a fresh follower of the target group. */
+    async unfollowToken() {
+      const user = await database.user.create({ data: { email: `${unique("follower")}@test.local`, name: "ผู้ติดตาม", passwordHash: "x" } });
+      await database.groupFollow.create({ data: { userId: user.id, groupId: group.id } });
+      return unfollowToken({ userId: user.id, groupId: group.id });
+    },
+    /** An unused password-reset token of a fresh account (using it ends that account's sessions, nobody else's). */
+    async resetToken() {
+      const user = await database.user.create({ data: { email: `${unique("reset")}@test.local`, name: "ลืมรหัส", passwordHash: "x" } });
+      const token = crypto.randomBytes(32).toString("base64url");
+      const tokenHash = crypto.createHash("sha256").update(token).digest("hex");
+      await database.passwordReset.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + 3_600_000) } });
+      return token;
+    },
+    freshEmail: () => `${unique("forgot")}@test.local`,
     /** A workspace page's path: workspace("products") → /groups/<slug>/manage/products. */
     workspace: (page: string) => `/groups/${group.slug}/manage${page ? `/${page}` : ""}`,
     product,
