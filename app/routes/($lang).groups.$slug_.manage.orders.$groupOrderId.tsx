@@ -27,6 +27,7 @@ import { GROUP_ORDER_STATUSES, IllegalTransitionError } from "~/modules/orders/s
 import { PaymentStateError } from "~/modules/payments/payments.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
+import { readForm } from "~/web/body.server";
 import { notFound } from "~/web/http.server";
 import { parseIntent, type FormReply } from "~/web/intent.server";
 import { idParam } from "~/web/params";
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { group, user, lang } = await requireWorkspace(request, params, "MANAGER");
   const id = idParam(params.groupOrderId);
   if (!id) throw notFound("No such order");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, groupOrderIntents, (posted) => String(posted.get("intent") ?? ""));
   if (!parsed.ok) return parsed.answer;
