@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { provinceSlugOf } from "~/modules/groups/provinces";
-import { type SearchDocument, availabilityOf, searchDocumentSchema } from "./document.ts";
+import { type SearchDocument, availabilityOf, deliveryOf, searchDocumentSchema } from "./document.ts";
 
 const namedSchema = z.object({ slug: z.string().min(1), name_th: z.string(), name_en: z.string() });
 
@@ -16,6 +16,8 @@ export const catalogSchema = z.object({
     namedSchema.extend({
       province_th: z.string(),
       province_en: z.string(),
+      /** Shipping methods by kind (ShippingKind); a file without them is taken to post, not to offer pickup. */
+      shipping: z.array(z.object({ kind: z.string() })).optional(),
     }),
   ),
   products: z.array(
@@ -72,6 +74,7 @@ export function documentsFromCatalog(catalog: Catalog): SearchDocument[] {
       priceSatang: product.price_satang,
       madeToOrder: product.made_to_order,
       inStock: availabilityOf({ stock: product.stock, madeToOrder: product.made_to_order }).includes("ready"),
+      ...(group.shipping ? deliveryOf(group.shipping.map((method) => method.kind)) : { ships: true, pickup: false }),
       createdAt: CATALOG_EPOCH_MS + index * HOUR_MS,
     });
   });

@@ -33,6 +33,8 @@ const THAI_ONLY: SearchDocument[] = [
     priceSatang: 123_400,
     madeToOrder: false,
     inStock: true,
+    ships: true,
+    pickup: false,
     createdAt: 1,
   },
   {
@@ -55,6 +57,8 @@ const THAI_ONLY: SearchDocument[] = [
     priceSatang: 15_000,
     madeToOrder: false,
     inStock: true,
+    ships: true,
+    pickup: false,
     createdAt: 2,
   },
 ];

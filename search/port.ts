@@ -42,6 +42,10 @@ export const searchFiltersSchema = z.object({
   availability: z.enum(AVAILABILITY).optional().catch(undefined),
   priceMinSatang: satang,
   priceMaxSatang: satang,
+  /** "Ships to my province": only products whose group posts or couriers. */
+  ships: z.boolean().optional().catch(undefined),
+  /** "Pickup near me": only products whose group offers pickup in this province (a Province.slug). */
+  pickupIn: z.string().trim().min(1).max(100).optional().catch(undefined),
 }).transform((filters) => {
   // A reversed range is a slip of the slider, not a request for nothing.
   const { priceMinSatang: min, priceMaxSatang: max } = filters;
@@ -90,6 +94,8 @@ export type SearchFacets = {
   certification: FacetCounts;
   /** A product that is in stock and made to order counts under both. */
   availability: { ready: number; "made-to-order": number };
+  /** Products whose group ships, and whose group offers pickup (anywhere). */
+  delivery: { ships: number; pickup: number };
 };
 
 export type SearchResults = {
@@ -132,7 +138,13 @@ export interface SearchEngine {
 }
 
 export function emptyFacets(): SearchFacets {
-  return { category: {}, province: {}, certification: {}, availability: { ready: 0, "made-to-order": 0 } };
+  return {
+    category: {},
+    province: {},
+    certification: {},
+    availability: { ready: 0, "made-to-order": 0 },
+    delivery: { ships: 0, pickup: 0 },
+  };
 }
 
 /** Thai script in the query → "th"; the CLI and API use this when no language is given. */

@@ -1,13 +1,15 @@
 /**
- * The built-in search engine: the storefront's default, in memory, over MiniSearch. It owns the
- * index lifecycle (incremental add/replace/remove) and query execution: each planned concept is
- * matched separately so a product can be ranked by how many of the shopper's words it matches
- * before how well, the rule Meilisearch applies too.
+ * The built-in search engine: the storefront's default, in memory. It owns the index lifecycle
+ * (incremental add/replace/remove over a document table and posting lists of its own) and query
+ * execution: plan the words (plan.ts), match them (match.ts), filter, count facets, order and
+ * page (order.ts). When no product matches every word of a Thai query, it tries once more with
+ * the query's Thai words corrected to the name words they sound like, and keeps whichever matches
+ * more of the query.
  */
-import MiniSearch, { type Query, type SearchOptions } from "minisearch";
 import type { SearchDocument } from "../document.ts";
 import {
   type SearchEngine,
+  type SearchFilters,
   type SearchQueryInput,
   type SearchResults,
   type SuggestOptions,
@@ -16,17 +18,17 @@ import {
   suggestOptionsSchema,
 } from "../port.ts";
 import { type SynonymTable, synonymTable } from "../synonyms.ts";
-import { normalizeText } from "../tokenizer.ts";
+import { thaiSoundKey } from "../thai-spelling.ts";
+import { containsThai, normalizeText } from "../tokenizer.ts";
 import { TermDictionary } from "./dictionary.ts";
-import { FIELDS, FIELD_BOOSTS, type FieldTerms, STRONG_FIELDS, SharedTermCache, TERM_SEPARATOR, fieldTerms } from "./fields.ts";
-import { type QueryPlan, type Variant, planQuery } from "./plan.ts";
-import { type Entry, type Ranked, compareFor, entryOf, facetsOf, filterPredicate, firstInOrder } from "./refine.ts";
+import { DocumentTable } from "./documents.ts";
+import { FIELDS, NAME_FIELDS, STORY_FIELD, SharedTermCache, fieldScore, fieldTerms } from "./fields.ts";
+import { type Matched, Matcher } from "./match.ts";
+import { DIVERSITY_POOL, diversifyGroups, firstInOrder, orderFor } from "./order.ts";
+import { type QueryPlan, planQuery } from "./plan.ts";
+import { PostingStore } from "./postings.ts";
+import type { Correction } from "./thai-correction.ts";
 
-type IndexRecord = { id: string } & Record<(typeof FIELDS)[number], string>;
-
-/** A query word matched only in a story counts half toward the match tier. */
-const STORY_ONLY_TIER = 0.5;
-const BONUS_WEIGHT = 0.5;
 const MAX_SUGGEST_CANDIDATES = 200;
 
 export type BuiltinEngineOptions = {
@@ -34,72 +36,24 @@ export type BuiltinEngineOptions = {
   synonyms?: SynonymTable;
 };
 
-function recordOf(slug: string, terms: FieldTerms): IndexRecord {
-  const record = { id: slug } as IndexRecord;
-  for (const field of FIELDS) record[field] = terms[field].join(TERM_SEPARATOR);
-  return record;
-}
-
-function variantQuery(variant: Variant): Query {
-  const boost = variant.weight;
-  return {
-    combineWith: "AND",
-    queries: variant.terms,
-    prefix: variant.prefix,
-    fuzzy: variant.fuzzy,
-    boostTerm: () => boost,
-  };
-}
-
-type Match = Record<string, string[]>;
-type RawResult = Map<number, { score: number; terms: string[]; match: Match }>;
-type RawSearchable = { executeQuery(query: Query, options?: SearchOptions): RawResult; _documentIds: Map<number, string> };
-
-/**
- * MiniSearch's search() without its last two steps: building a result object per match and
- * sorting them all by score. The engine re-ranks everything itself, so both were pure cost (most
- * of a broad query's time at 100k products). Scores are computed exactly as search() does
- * (score × number of matched query terms). Relies on MiniSearch 7's executeQuery and _documentIds,
- * which is why minisearch is pinned to an exact version.
- */
-function rawSearch(index: MiniSearch<IndexRecord>, query: Query, options?: SearchOptions): { id: string; score: number; match: Match }[] {
-  const searchable = index as unknown as RawSearchable;
-  const out: { id: string; score: number; match: Match }[] = [];
-  for (const [shortId, { score, terms, match }] of searchable.executeQuery(query, options)) {
-    const id = searchable._documentIds.get(shortId);
-    if (id !== undefined) out.push({ id, score: score * (terms.length || 1), match });
-  }
-  return out;
-}
-
-function isStoryOnly(match: Match): boolean {
-  for (const term in match) for (const field of match[term]) if (STRONG_FIELDS.has(field)) return false;
-  return true;
-}
-
 class BuiltinEngine implements SearchEngine {
   readonly name = "builtin";
-  private readonly entries = new Map<string, Entry>();
-  private readonly dictionary = new TermDictionary();
+  private readonly table = new DocumentTable();
+  private readonly postings = new PostingStore(FIELDS.length);
+  private readonly dictionary = new TermDictionary({
+    soundKeyOf: thaiSoundKey,
+    frequencyOf: (term) => this.postings.live(term),
+    namedFrequencyOf: (term) => this.postings.live(term, NAME_FIELDS),
+  });
+  private readonly matcher = new Matcher({ postings: this.postings, dictionary: this.dictionary, table: this.table });
   private readonly synonyms: SynonymTable;
-  private miniSearch = BuiltinEngine.emptyIndex();
   private readonly sharedTerms = new SharedTermCache();
+  private postingsSinceTrim = 0;
+  /** Scratch for the slots that pass the filters, reused across queries like the match buffers. */
+  private candidates = new Int32Array(0);
 
   constructor(options: BuiltinEngineOptions) {
     this.synonyms = options.synonyms ?? synonymTable;
-  }
-
-  private static emptyIndex(): MiniSearch<IndexRecord> {
-    return new MiniSearch<IndexRecord>({
-      idField: "id",
-      fields: [...FIELDS],
-      storeFields: [],
-      // Records arrive pre-tokenized by fieldTerms(); MiniSearch only has to split them.
-      tokenize: (text) => text.split(TERM_SEPARATOR),
-      processTerm: (term) => term || null,
-      // Planned queries are already index terms.
-      searchOptions: { tokenize: (text) => [text], processTerm: (term) => term, boost: FIELD_BOOSTS },
-    });
   }
 
   async init(): Promise<void> {}
@@ -109,105 +63,119 @@ class BuiltinEngine implements SearchEngine {
   }
 
   async index(documents: readonly SearchDocument[]): Promise<void> {
-    const added: string[][] = [];
+    const before = this.postings.size;
+    const gained: string[] = [];
+    this.table.beginBatch(documents.length);
     for (const doc of documents) {
       this.removeOne(doc.slug);
       const terms = fieldTerms(doc, this.sharedTerms);
-      this.miniSearch.add(recordOf(doc.slug, terms));
-      added.push(FIELDS.flatMap((field) => terms[field]));
-      this.entries.set(doc.slug, entryOf(doc));
+      const slot = this.table.add(doc);
+      for (let field = 0; field < FIELDS.length; field++) {
+        const words = terms[FIELDS[field]];
+        if (words.length === 0) continue;
+        gained.length = 0;
+        this.postings.addField(field, slot, words, (frequency) => fieldScore(field, frequency, words.length), gained);
+        for (const word of gained) this.gained(field, word);
+      }
     }
-    this.dictionary.addDocuments(added);
+    this.table.endBatch();
+    this.postingsSinceTrim += this.postings.size - before;
+    this.tidy();
+  }
+
+  /** A field got its first live posting of `word`: the vocabulary may have grown. */
+  private gained(field: number, word: string): void {
+    if (this.postings.live(word) === 1) this.dictionary.addTerm(word);
+    if (field !== STORY_FIELD && containsThai(word) && this.postings.live(word, NAME_FIELDS) === 1) this.dictionary.addName(word);
+  }
+
+  /** A field lost its last live posting of `word`: the vocabulary may have shrunk. */
+  private lost(field: number, word: string): void {
+    if (this.postings.live(word) === 0) this.dictionary.removeTerm(word);
+    if (field !== STORY_FIELD && containsThai(word) && this.postings.live(word, NAME_FIELDS) === 0) this.dictionary.removeName(word);
   }
 
   async remove(slugs: readonly string[]): Promise<void> {
+    this.table.beginBatch(slugs.length);
     for (const slug of slugs) this.removeOne(slug);
+    this.table.endBatch();
+    this.tidy();
   }
 
   private removeOne(slug: string): void {
-    const existing = this.entries.get(slug);
-    if (!existing) return;
-    // Re-deriving the terms is deterministic, so MiniSearch can unindex exactly what was added.
-    const terms = fieldTerms(existing.doc, this.sharedTerms);
-    this.miniSearch.remove(recordOf(slug, terms));
-    this.dictionary.removeDocument(FIELDS.flatMap((field) => terms[field]));
-    this.entries.delete(slug);
+    const removed = this.table.remove(slug);
+    if (!removed) return;
+    // Re-deriving the terms is deterministic, so the index loses exactly what it gained.
+    const terms = fieldTerms(removed.doc, this.sharedTerms);
+    FIELDS.forEach((name, field) => {
+      for (const word of new Set(terms[name])) if (this.postings.remove(field, word)) this.lost(field, word);
+    });
+  }
+
+  /** Drops dead postings when they pile up, and spare capacity after a large build. */
+  private tidy(): void {
+    if (this.postings.needsCompaction()) this.postings.compact(this.table.compact());
+    // Lists grow by doubling; giving back the spare half each time the index has doubled keeps
+    // the waste bounded without copying every list after every small batch.
+    if (this.postingsSinceTrim > 100_000 && this.postingsSinceTrim * 2 > this.postings.size) {
+      this.postings.trim();
+      this.postingsSinceTrim = 0;
+    }
   }
 
   async clear(): Promise<void> {
-    this.entries.clear();
+    this.table.clear();
+    this.postings.clear();
     this.dictionary.clear();
-    this.miniSearch = BuiltinEngine.emptyIndex();
   }
 
-  /** Matched entries with tier and score, or null when the query has no words (browse all). */
-  private match(plan: QueryPlan, fields?: string[]): Map<string, Ranked> | null {
-    if (plan.concepts.length === 0) return null;
-    const ranked = new Map<string, Ranked>();
-    const at = (id: string): Ranked | undefined => {
-      let hit = ranked.get(id);
-      if (!hit) {
-        const entry = this.entries.get(id);
-        if (!entry) return undefined;
-        hit = { entry, tier: 0, score: 0 };
-        ranked.set(id, hit);
-      }
-      return hit;
-    };
-    for (const concept of plan.concepts) {
-      // A concept scores as its best variant: a product described as both "silk" and "ไหม" is
-      // not twice as silky, and summing would let a many-synonym concept drown the others.
-      const best = new Map<string, { score: number; match: Match }>();
-      for (const variant of concept.variants) {
-        for (const result of rawSearch(this.miniSearch, variantQuery(variant), { fields })) {
-          const previous = best.get(result.id);
-          if (!previous || result.score > previous.score) best.set(result.id, result);
-        }
-      }
-      for (const [id, result] of best) {
-        const hit = at(id);
-        if (!hit) continue;
-        hit.tier += isStoryOnly(result.match) ? STORY_ONLY_TIER : 1;
-        hit.score += result.score;
-      }
-    }
-    if (plan.bonusTerms.length > 0) {
-      const results = rawSearch(this.miniSearch, { combineWith: "OR", queries: plan.bonusTerms }, { fields });
-      for (const result of results) {
-        const hit = ranked.get(result.id);
-        if (hit) hit.score += result.score * BONUS_WEIGHT;
-      }
-    }
-    return ranked;
+  private plan(q: string): QueryPlan {
+    return planQuery(q, this.dictionary, this.synonyms);
+  }
+
+  /** The plan and its matches; a Thai query that matched poorly is retried with its words corrected. */
+  private planAndMatch(q: string, titlesOnly = false): { plan: QueryPlan; matched: Matched | null } {
+    const plan = this.plan(q);
+    const matched = this.matcher.match(plan, { titlesOnly });
+    if (!matched || !plan.hasThai || matched.maxTier >= plan.concepts.length) return { plan, matched };
+    const corrected = planQuery(q, this.dictionary, this.synonyms, { correctKnownThai: true });
+    if (corrected.corrections.length <= plan.corrections.length) return { plan, matched };
+    const retried = this.matcher.match(corrected, { titlesOnly, buffer: 1 });
+    const better = retried && retried.maxTier / corrected.concepts.length > matched.maxTier / plan.concepts.length;
+    return better ? { plan: corrected, matched: retried } : { plan, matched };
   }
 
   async search(input: SearchQueryInput): Promise<SearchResults> {
     const query = parseSearchQuery(input);
-    const plan = planQuery(query.q, this.dictionary, this.synonyms);
-    const matched = this.match(plan);
-    const keep = filterPredicate(query.filters);
-    const candidates: Ranked[] = [];
-    if (matched) {
-      for (const hit of matched.values()) if (keep(hit.entry)) candidates.push(hit);
+    const { plan, matched } = this.planAndMatch(query.q);
+    const keep = this.table.filterPredicate(query.filters);
+    if (this.candidates.length < this.table.size) this.candidates = new Int32Array(Math.max(this.table.size, this.candidates.length * 2));
+    const candidates = this.candidates;
+    let count = 0;
+    if (matched && !hasFilters(query.filters)) {
+      candidates.set(matched.slots.subarray(0, matched.count));
+      count = matched.count;
+    } else if (matched) {
+      for (let i = 0; i < matched.count; i++) if (keep(matched.slots[i])) candidates[count++] = matched.slots[i];
     } else {
-      for (const entry of this.entries.values()) if (keep(entry)) candidates.push({ entry, tier: 0, score: 0 });
+      for (let slot = 0; slot < this.table.size; slot++) if (keep(slot)) candidates[count++] = slot;
     }
-    // Browsing without words has no relevance to speak of: newest first.
-    const sort = !matched && query.sort === "relevance" ? "newest" : query.sort;
-    const { facets, priceRange } = facetsOf(candidates);
+    const { facets, priceRange } = this.table.facetsOf(candidates, count);
     const start = (query.page - 1) * query.perPage;
-    const hits = firstInOrder(candidates, start + query.perPage, compareFor(sort))
-      .slice(start)
-      .map(({ entry }) => ({ slug: entry.doc.slug, document: entry.doc }));
-    const results: SearchResults = {
-      hits,
-      total: candidates.length,
-      page: query.page,
-      perPage: query.perPage,
-      facets,
-      priceRange,
-    };
-    const didYouMean = correctedQuery(query.q, plan);
+    const needed = start + query.perPage;
+    const order = orderFor(query.sort, this.table, matched);
+    let ordered: number[];
+    if (matched && query.sort === "relevance") {
+      ordered = diversifyGroups(firstInOrder(candidates, Math.max(needed, DIVERSITY_POOL), order, count), this.table, matched);
+    } else {
+      ordered = firstInOrder(candidates, needed, order, count);
+    }
+    const hits = ordered.slice(start, needed).map((slot) => {
+      const document = this.table.docs[slot]!;
+      return { slug: document.slug, document };
+    });
+    const results: SearchResults = { hits, total: count, page: query.page, perPage: query.perPage, facets, priceRange };
+    const didYouMean = correctedQuery(query.q, plan.corrections);
     if (didYouMean) results.didYouMean = didYouMean;
     return results;
   }
@@ -217,27 +185,34 @@ class BuiltinEngine implements SearchEngine {
     const q = parseSearchQuery({ q: prefix }).q;
     if (!q) return [];
     // Only titles: a suggestion must visibly contain what was typed.
-    const matched = this.match(planQuery(q, this.dictionary, this.synonyms), ["title"]);
+    const { matched } = this.planAndMatch(q, true);
     if (!matched) return [];
-    const ranked = firstInOrder([...matched.values()], MAX_SUGGEST_CANDIDATES, compareFor("relevance"));
+    const ranked = firstInOrder(matched.slots, MAX_SUGGEST_CANDIDATES, orderFor("relevance", this.table, matched), matched.count);
     const seen = new Set<string>();
     const suggestions: Suggestion[] = [];
-    for (const { entry } of ranked) {
-      const text = lang === "en" && entry.doc.titleEn ? entry.doc.titleEn : entry.doc.titleTh;
+    for (const slot of ranked) {
+      const doc = this.table.docs[slot]!;
+      const text = lang === "en" && doc.titleEn ? doc.titleEn : doc.titleTh;
       if (seen.has(text)) continue;
       seen.add(text);
-      suggestions.push({ slug: entry.doc.slug, text });
+      suggestions.push({ slug: doc.slug, text });
       if (suggestions.length >= limit) break;
     }
     return suggestions;
   }
 }
 
-/** The query with each corrected word swapped for the known word it was matched as. */
-function correctedQuery(q: string, plan: QueryPlan): string | undefined {
-  if (plan.corrections.size === 0) return undefined;
+function hasFilters(filters: SearchFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0));
+}
+
+/** The query with each corrected stretch replaced in place by the word meant. */
+export function correctedQuery(q: string, corrections: readonly Correction[]): string | undefined {
+  if (corrections.length === 0) return undefined;
   let text = normalizeText(q);
-  for (const [wrong, right] of plan.corrections) text = text.replace(wrong, right);
+  for (const { start, end, meant } of [...corrections].sort((a, b) => b.start - a.start)) {
+    text = text.slice(0, start) + meant + text.slice(end);
+  }
   return text;
 }
 
