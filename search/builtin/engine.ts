@@ -34,6 +34,8 @@ const MAX_SUGGEST_CANDIDATES = 200;
 export type BuiltinEngineOptions = {
   /** Defaults to the shared vocabulary; tests may pass their own. */
   synonyms?: SynonymTable;
+  /** Dead postings tolerated before compacting (default 10,000); tests lower it to exercise compaction. */
+  compactAfterDeadPostings?: number;
 };
 
 class BuiltinEngine implements SearchEngine {
@@ -52,8 +54,11 @@ class BuiltinEngine implements SearchEngine {
   /** Scratch for the slots that pass the filters, reused across queries like the match buffers. */
   private candidates = new Int32Array(0);
 
+  private readonly compactAfter: number;
+
   constructor(options: BuiltinEngineOptions) {
     this.synonyms = options.synonyms ?? synonymTable;
+    this.compactAfter = options.compactAfterDeadPostings ?? 10_000;
   }
 
   async init(): Promise<void> {}
@@ -114,7 +119,7 @@ class BuiltinEngine implements SearchEngine {
 
   /** Drops dead postings when they pile up, and spare capacity after a large build. */
   private tidy(): void {
-    if (this.postings.needsCompaction()) this.postings.compact(this.table.compact());
+    if (this.postings.needsCompaction(this.compactAfter)) this.postings.compact(this.table.compact());
     // Lists grow by doubling; giving back the spare half each time the index has doubled keeps
     // the waste bounded without copying every list after every small batch.
     if (this.postingsSinceTrim > 100_000 && this.postingsSinceTrim * 2 > this.postings.size) {

@@ -111,9 +111,9 @@ export class PostingStore {
     return this.totalPostings;
   }
 
-  /** Worth compacting once a quarter of the postings belong to removed documents. */
-  needsCompaction(): boolean {
-    return this.deadPostings > 10_000 && this.deadPostings * 4 > this.totalPostings;
+  /** Worth compacting once a quarter of the postings (and at least `minimum`) belong to removed documents. */
+  needsCompaction(minimum: number): boolean {
+    return this.deadPostings > minimum && this.deadPostings * 4 > this.totalPostings;
   }
 
   /**
