@@ -5,8 +5,11 @@
  */
 import { z } from "zod";
 import { AVAILABILITY, type SearchDocument } from "./document.ts";
+import { tokenize, withoutInvisibles } from "./tokenizer.ts";
 
 export const MAX_QUERY_LENGTH = 200;
+/** Words of a query searched for; nobody types more into a shop's search box, and each costs a pass. */
+export const MAX_QUERY_WORDS = 10;
 export const MAX_PER_PAGE = 48;
 export const DEFAULT_PER_PAGE = 24;
 /** Paging past this is refused by clamping: no shopper pages that deep, bots do. */
@@ -65,9 +68,16 @@ export const searchQuerySchema = z.object({
     .string()
     .catch("")
     .default("")
-    // Control characters (tabs, newlines, NUL) are whitespace to a shopper, never part of a word.
-    // eslint-disable-next-line no-control-regex
-    .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim()),
+    // Control characters (tabs, newlines, NUL) are whitespace to a shopper, never part of a word;
+    // zero-width and direction marks are nothing at all.
+    .transform((q) =>
+      withoutInvisibles(q)
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\s]+/g, " ")
+        .trim()
+        .slice(0, MAX_QUERY_LENGTH)
+        .trim(),
+    ),
   lang: z.enum(LANGS).catch("th").default("th"),
   filters: searchFiltersSchema.catch({}).default({}),
   sort: z.enum(SORTS).catch("relevance").default("relevance"),
@@ -145,6 +155,14 @@ export function emptyFacets(): SearchFacets {
     availability: { ready: 0, "made-to-order": 0 },
     delivery: { ships: 0, pickup: 0 },
   };
+}
+
+/**
+ * A query that has text but no word to search for (only punctuation, emoji or symbols): engines
+ * answer it with nothing rather than with everything, and the page says why.
+ */
+export function isWordless(q: string): boolean {
+  return q.trim() !== "" && tokenize(q).length === 0;
 }
 
 /** Thai script in the query → "th"; the CLI and API use this when no language is given. */

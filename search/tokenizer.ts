@@ -25,10 +25,16 @@ const COMBINING_LATIN_MARKS = /[\u0300-\u036f]/g;
 // Written as an alternation: in one character class ESLint reads a mark after a letter as one glyph.
 const INVISIBLE = /\u00ad|\u034f|\u061c|\u180e|[\u200b-\u200f]|[\u202a-\u202e]|[\u2060-\u206f]|[\ufe00-\ufe0f]|\ufeff/g;
 /**
- * One stretch of the text: a Thai run (segmented by ICU afterwards), a word in another script,
+ * One stretch of the text: a Thai run (segmented by ICU afterwards), a word in another script
+ * (Thai letters are letters too, hence the lookaheads: "silkไหม" is two words),
  * a gap of spaces and hyphens, or any other single character (punctuation, emoji, symbols).
  */
-const PIECE = /([\u0E01-\u0E4E\u0E50-\u0E59]+)|([\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*)|([\s\-\u2010-\u2015]+)|[^]/gu;
+const PIECE = /([\u0E01-\u0E4E\u0E50-\u0E59]+)|((?:(?![\u0E00-\u0E7F])[\p{L}\p{N}\p{M}])+(?:['’](?:(?![\u0E00-\u0E7F])[\p{L}\p{M}])+)*)|([\s\-\u2010-\u2015]+)|[^]/gu;
+
+/** Text without the invisible characters above: what a query is kept, shown and logged as. */
+export function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
 
 export function containsThai(text: string): boolean {
   return THAI.test(text);

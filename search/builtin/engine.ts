@@ -14,6 +14,8 @@ import {
   type SearchResults,
   type SuggestOptions,
   type Suggestion,
+  emptyFacets,
+  isWordless,
   parseSearchQuery,
   suggestOptionsSchema,
 } from "../port.ts";
@@ -30,6 +32,8 @@ import { PostingStore } from "./postings.ts";
 import type { Correction } from "./thai-correction.ts";
 
 const MAX_SUGGEST_CANDIDATES = 200;
+/** Queries with more words than this are not retried with their known Thai words corrected. */
+const MAX_RETRY_CONCEPTS = 5;
 
 export type BuiltinEngineOptions = {
   /** Defaults to the shared vocabulary; tests may pass their own. */
@@ -142,7 +146,8 @@ class BuiltinEngine implements SearchEngine {
   private planAndMatch(q: string, titlesOnly = false): { plan: QueryPlan; matched: Matched | null } {
     const plan = this.plan(q);
     const matched = this.matcher.match(plan, { titlesOnly });
-    if (!matched || !plan.hasThai || matched.maxTier >= plan.concepts.length) return { plan, matched };
+    // Misspelt queries are short; a long one that matches partly is a description, not a slip.
+    if (!matched || !plan.hasThai || matched.maxTier >= plan.concepts.length || plan.concepts.length > MAX_RETRY_CONCEPTS) return { plan, matched };
     const corrected = planQuery(q, this.dictionary, this.synonyms, { correctKnownThai: true });
     if (corrected.corrections.length <= plan.corrections.length) return { plan, matched };
     const retried = this.matcher.match(corrected, { titlesOnly, buffer: 1 });
@@ -152,6 +157,7 @@ class BuiltinEngine implements SearchEngine {
 
   async search(input: SearchQueryInput): Promise<SearchResults> {
     const query = parseSearchQuery(input);
+    if (isWordless(query.q)) return { hits: [], total: 0, page: query.page, perPage: query.perPage, facets: emptyFacets(), priceRange: null };
     const { plan, matched } = this.planAndMatch(query.q);
     const keep = this.table.filterPredicate(query.filters);
     if (this.candidates.length < this.table.size) this.candidates = new Int32Array(Math.max(this.table.size, this.candidates.length * 2));

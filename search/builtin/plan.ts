@@ -6,6 +6,7 @@
  * becomes a prefix ("ผ้าไหมมัดหมี" → …"หมี*"), an unknown Latin word becomes its closest known
  * words ("cofee" → coffee). Each repair is also a correction for "did you mean".
  */
+import { MAX_QUERY_WORDS } from "../port.ts";
 import { type SynonymTable, sequenceKey } from "../synonyms.ts";
 import { type Token, containsThai, joinCompound, tokenizeDetailed } from "../tokenizer.ts";
 import { QUERY_STOP_WORDS } from "../vocabulary.ts";
@@ -122,10 +123,12 @@ function unknownWordConcept(
 export function planQuery(q: string, dictionary: TermDictionary, table: SynonymTable, options: PlanOptions = {}): QueryPlan {
   const all = tokenizeDetailed(q);
   const meaningful = all.filter((token) => !QUERY_STOP_WORDS.has(token.term));
-  const repaired = repairTruncatedEnd(meaningful.length > 0 ? meaningful : all, dictionary);
+  const words = (meaningful.length > 0 ? meaningful : all).slice(0, MAX_QUERY_WORDS);
+  const repaired = repairTruncatedEnd(words, dictionary);
   const prefixEnd = repaired.prefixEnd;
   const { tokens, corrections } = correctThaiSpans(repaired.tokens, dictionary, { prefixEnd, includeKnown: options.correctKnownThai ?? false });
   const concepts: Concept[] = [];
+  const seenGroups = new Set<string>();
 
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
@@ -141,7 +144,10 @@ export function planQuery(q: string, dictionary: TermDictionary, table: SynonymT
       if (isLast && prefixEnd && length === 1) {
         concept.variants.push({ terms: [words[0]], prefix: true, weight: 1 });
       }
-      concepts.push(concept);
+      // "silk ไหม" names one thing twice: counting it as two matched words would let it outweigh the rest.
+      const groupKey = [...groupIds].sort().join(",");
+      if (!seenGroups.has(groupKey)) concepts.push(concept);
+      seenGroups.add(groupKey);
       matched = length;
       break;
     }
