@@ -9,7 +9,10 @@ import { visibleProducts } from "~/modules/catalog/visibility";
 import { type SearchDocument, availabilityOf, deliveryOf, searchDocumentSchema } from "./document.ts";
 
 /** The shared client or a transaction: anything with the Product model. */
-export type SearchDb = Pick<PrismaClient, "product" | "productCertification" | "category" | "certification" | "occupationGroup" | "province">;
+export type SearchDb = Pick<
+  PrismaClient,
+  "product" | "productCertification" | "category" | "certification" | "occupationGroup" | "province" | "outboxMessage"
+>;
 
 export const DEFAULT_BATCH_SIZE = 500;
 

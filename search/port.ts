@@ -139,6 +139,11 @@ export interface SearchEngine {
   /** Removes documents by slug; unknown slugs are ignored. */
   remove(slugs: readonly string[]): Promise<void>;
   clear(): Promise<void>;
+  /**
+   * Replaces the whole index with the documents of `batches`, building it beside the one that
+   * answers and switching over at the end: searches never see an empty or half-filled index.
+   */
+  replaceAll(batches: AsyncIterable<readonly SearchDocument[]>): Promise<{ indexed: number }>;
   /** Accepts raw input too: it is parsed with searchQuerySchema first. */
   search(query: SearchQueryInput): Promise<SearchResults>;
   /** Product titles in `lang` that match what has been typed so far. */

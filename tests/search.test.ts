@@ -27,7 +27,7 @@ function brokenEngine(): SearchEngine {
   const fail = async () => {
     throw new Error("connect ECONNREFUSED 127.0.0.1:7700");
   };
-  return { ...engine, name: "broken", index: fail, remove: fail, search: fail, suggest: fail, ping: async () => false, init: fail, clear: fail };
+  return { ...engine, name: "broken", index: fail, remove: fail, search: fail, suggest: fail, ping: async () => false, init: fail, clear: fail, replaceAll: fail };
 }
 
 /** One outbox delivery round for search, with `through` as the process's engine. */

@@ -1,8 +1,8 @@
 /**
- * The built-in search engine: the storefront's default, in memory. It owns the index lifecycle
- * (incremental add/replace/remove over a document table and posting lists of its own) and query
- * execution: plan the words (plan.ts), match them (match.ts), filter, count facets, order and
- * page (order.ts). When no product matches every word of a Thai query, it tries once more with
+ * The built-in search engine: the storefront's default, in memory. It holds one index (index.ts:
+ * a document table and posting lists of its own, updated incrementally) and runs queries over
+ * it: plan the words (plan.ts), match them (match.ts), filter, count facets, order and page
+ * (order.ts). When no product matches every word of a Thai query, it tries once more with
  * the query's Thai words corrected to the name words they sound like, and keeps whichever matches
  * more of the query.
  */
@@ -20,15 +20,11 @@ import {
   suggestOptionsSchema,
 } from "../port.ts";
 import { type SynonymTable, synonymTable } from "../synonyms.ts";
-import { thaiSoundKey } from "../thai-spelling.ts";
-import { containsThai, normalizeText } from "../tokenizer.ts";
-import { TermDictionary } from "./dictionary.ts";
-import { DocumentTable } from "./documents.ts";
-import { FIELDS, NAME_FIELDS, STORY_FIELD, SharedTermCache, fieldScore, fieldTerms } from "./fields.ts";
-import { type Matched, Matcher } from "./match.ts";
+import { normalizeText } from "../tokenizer.ts";
+import { BuiltinIndex } from "./index.ts";
+import type { Matched } from "./match.ts";
 import { DIVERSITY_POOL, diversifyGroups, firstInOrder, orderFor } from "./order.ts";
 import { type QueryPlan, planQuery } from "./plan.ts";
-import { PostingStore } from "./postings.ts";
 import type { Correction } from "./thai-correction.ts";
 
 const MAX_SUGGEST_CANDIDATES = 200;
@@ -44,25 +40,28 @@ export type BuiltinEngineOptions = {
 
 class BuiltinEngine implements SearchEngine {
   readonly name = "builtin";
-  private readonly table = new DocumentTable();
-  private readonly postings = new PostingStore(FIELDS.length);
-  private readonly dictionary = new TermDictionary({
-    soundKeyOf: thaiSoundKey,
-    frequencyOf: (term) => this.postings.live(term),
-    namedFrequencyOf: (term) => this.postings.live(term, NAME_FIELDS),
-  });
-  private readonly matcher = new Matcher({ postings: this.postings, dictionary: this.dictionary, table: this.table });
+  private current: BuiltinIndex;
   private readonly synonyms: SynonymTable;
-  private readonly sharedTerms = new SharedTermCache();
-  private postingsSinceTrim = 0;
+  private readonly compactAfter: number;
   /** Scratch for the slots that pass the filters, reused across queries like the match buffers. */
   private candidates = new Int32Array(0);
-
-  private readonly compactAfter: number;
 
   constructor(options: BuiltinEngineOptions) {
     this.synonyms = options.synonyms ?? synonymTable;
     this.compactAfter = options.compactAfterDeadPostings ?? 10_000;
+    this.current = new BuiltinIndex(this.compactAfter);
+  }
+
+  private get table() {
+    return this.current.table;
+  }
+
+  private get dictionary() {
+    return this.current.dictionary;
+  }
+
+  private get matcher() {
+    return this.current.matcher;
   }
 
   async init(): Promise<void> {}
@@ -72,70 +71,27 @@ class BuiltinEngine implements SearchEngine {
   }
 
   async index(documents: readonly SearchDocument[]): Promise<void> {
-    const before = this.postings.size;
-    const gained: string[] = [];
-    this.table.beginBatch(documents.length);
-    for (const doc of documents) {
-      this.removeOne(doc.slug);
-      const terms = fieldTerms(doc, this.sharedTerms);
-      const slot = this.table.add(doc);
-      for (let field = 0; field < FIELDS.length; field++) {
-        const words = terms[FIELDS[field]];
-        if (words.length === 0) continue;
-        gained.length = 0;
-        this.postings.addField(field, slot, words, (frequency) => fieldScore(field, frequency, words.length), gained);
-        for (const word of gained) this.gained(field, word);
-      }
-    }
-    this.table.endBatch();
-    this.postingsSinceTrim += this.postings.size - before;
-    this.tidy();
-  }
-
-  /** A field got its first live posting of `word`: the vocabulary may have grown. */
-  private gained(field: number, word: string): void {
-    if (this.postings.live(word) === 1) this.dictionary.addTerm(word);
-    if (field !== STORY_FIELD && containsThai(word) && this.postings.live(word, NAME_FIELDS) === 1) this.dictionary.addName(word);
-  }
-
-  /** A field lost its last live posting of `word`: the vocabulary may have shrunk. */
-  private lost(field: number, word: string): void {
-    if (this.postings.live(word) === 0) this.dictionary.removeTerm(word);
-    if (field !== STORY_FIELD && containsThai(word) && this.postings.live(word, NAME_FIELDS) === 0) this.dictionary.removeName(word);
+    this.current.add(documents);
   }
 
   async remove(slugs: readonly string[]): Promise<void> {
-    this.table.beginBatch(slugs.length);
-    for (const slug of slugs) this.removeOne(slug);
-    this.table.endBatch();
-    this.tidy();
-  }
-
-  private removeOne(slug: string): void {
-    const removed = this.table.remove(slug);
-    if (!removed) return;
-    // Re-deriving the terms is deterministic, so the index loses exactly what it gained.
-    const terms = fieldTerms(removed.doc, this.sharedTerms);
-    FIELDS.forEach((name, field) => {
-      for (const word of new Set(terms[name])) if (this.postings.remove(field, word)) this.lost(field, word);
-    });
-  }
-
-  /** Drops dead postings when they pile up, and spare capacity after a large build. */
-  private tidy(): void {
-    if (this.postings.needsCompaction(this.compactAfter)) this.postings.compact(this.table.compact());
-    // Lists grow by doubling; giving back the spare half each time the index has doubled keeps
-    // the waste bounded without copying every list after every small batch.
-    if (this.postingsSinceTrim > 100_000 && this.postingsSinceTrim * 2 > this.postings.size) {
-      this.postings.trim();
-      this.postingsSinceTrim = 0;
-    }
+    this.current.remove(slugs);
   }
 
   async clear(): Promise<void> {
-    this.table.clear();
-    this.postings.clear();
-    this.dictionary.clear();
+    this.current = new BuiltinIndex(this.compactAfter);
+  }
+
+  /** Builds a new index beside the one answering, then switches to it. */
+  async replaceAll(batches: AsyncIterable<readonly SearchDocument[]>): Promise<{ indexed: number }> {
+    const next = new BuiltinIndex(this.compactAfter);
+    let indexed = 0;
+    for await (const batch of batches) {
+      next.add(batch);
+      indexed += batch.length;
+    }
+    this.current = next;
+    return { indexed };
   }
 
   private plan(q: string): QueryPlan {
