@@ -5,36 +5,40 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { provinceSlugOf } from "~/modules/groups/provinces";
+import { catalogGroupSchema, catalogProductSchema, namedSchema } from "./catalog-file.ts";
 import { type SearchDocument, availabilityOf, deliveryOf, searchDocumentSchema } from "./document.ts";
 
-const namedSchema = z.object({ slug: z.string().min(1), name_th: z.string(), name_en: z.string() });
-
+/**
+ * The fields of the catalog file a search document needs, taken from its one definition
+ * (./catalog-file.ts). Only these are read, so a catalog for relevance evaluation need not carry
+ * a group's committee or shipping; stories may be left out.
+ */
 export const catalogSchema = z.object({
   categories: z.array(namedSchema),
   certifications: z.array(namedSchema),
   groups: z.array(
-    namedSchema.extend({
-      province_th: z.string(),
-      province_en: z.string(),
-      /** Shipping methods by kind (ShippingKind); a file without them is taken to post, not to offer pickup. */
-      shipping: z.array(z.object({ kind: z.string() })).optional(),
-    }),
+    catalogGroupSchema
+      .pick({ slug: true, name_th: true, name_en: true, province_th: true, province_en: true })
+      // Only the kind of each method matters here, so a relevance catalog may name just that.
+      .extend({ shipping: z.array(z.object({ kind: z.string() })).optional() }),
   ),
   products: z.array(
-    z.object({
-      slug: z.string().min(1),
-      group_slug: z.string().min(1),
-      category: z.string().min(1),
-      product_type: z.string(),
-      title_th: z.string().min(1),
-      title_en: z.string(),
-      price_satang: z.number().int().nonnegative(),
-      made_to_order: z.boolean(),
-      stock: z.number().int(),
-      certifications: z.array(z.string()),
-      story_th: z.string().default(""),
-      story_en: z.string().default(""),
-    }),
+    catalogProductSchema
+      .pick({
+        slug: true,
+        group_slug: true,
+        category: true,
+        product_type: true,
+        title_th: true,
+        title_en: true,
+        price_satang: true,
+        made_to_order: true,
+        stock: true,
+        certifications: true,
+        story_th: true,
+        story_en: true,
+      })
+      .partial({ story_th: true, story_en: true }),
   ),
 });
 
@@ -57,8 +61,8 @@ export function documentsFromCatalog(catalog: Catalog): SearchDocument[] {
       slug: product.slug,
       titleTh: product.title_th,
       titleEn: product.title_en,
-      storyTh: product.story_th,
-      storyEn: product.story_en,
+      storyTh: product.story_th ?? "",
+      storyEn: product.story_en ?? "",
       productType: product.product_type,
       categorySlug: category.slug,
       categoryNameTh: category.name_th,
@@ -74,10 +78,15 @@ export function documentsFromCatalog(catalog: Catalog): SearchDocument[] {
       priceSatang: product.price_satang,
       madeToOrder: product.made_to_order,
       inStock: availabilityOf({ stock: product.stock, madeToOrder: product.made_to_order }).includes("ready"),
-      ...(group.shipping ? deliveryOf(group.shipping.map((method) => method.kind)) : { ships: true, pickup: false }),
+      ...(group.shipping ? deliveryOf(group.shipping.map((method) => shippingKindOf(method.kind))) : { ships: true, pickup: false }),
       createdAt: CATALOG_EPOCH_MS + index * HOUR_MS,
     });
   });
+}
+
+/** The file's kinds ("pickup-centre") are the enum's (PICKUP_CENTRE) written as slugs. */
+function shippingKindOf(fileKind: string): string {
+  return fileKind.toUpperCase().replaceAll("-", "_");
 }
 
 /** Reads and validates a catalog file; throws with the zod issues on a malformed file. */

@@ -36,8 +36,10 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           >
             {t("site.switchLanguage")}
           </Link>
+          <Link to={href(lang, "/cart")}>{t("cart.link")}</Link>
           {user ? (
             <>
+              <Link to={href(lang, "/orders")}>{t("orders.mine")}</Link>
               <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
               {user.groups.map((group) => (
                 <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>
@@ -74,11 +76,14 @@ function SignOutButton() {
 }
 
 export function SiteFooter() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const root = useRouteLoaderData<RootData>("root");
   return (
     <footer className="site-footer" data-signed-in={root?.user ? "yes" : "no"}>
       <p>{t("site.footer")}</p>
+      <p>
+        <Link to={href(lang, "/groups/apply")}>{t("apply.footerLink")}</Link>
+      </p>
     </footer>
   );
 }

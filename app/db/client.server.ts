@@ -21,7 +21,9 @@ export function useDatabase(url: string) {
 }
 
 export function createDb(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // 20 connections per process: a checkout holds one for its whole transaction (waiting on a
+  // product's row lock when many buy the same thing), and page loads must still get through.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 /** The shared client for the current DATABASE_URL. */

@@ -23,6 +23,7 @@ import { buyerOf } from "~/web/buyer.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { grantOrder } from "~/web/order-access.server";
+import { readForm } from "~/web/body.server";
 
 const PROVIDERS = ["CASH_ON_PICKUP", "PROMPTPAY_DIRECT", "OMISE", "STRIPE"] as const;
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong");
@@ -61,7 +62,7 @@ type Answer = { fieldErrors: Record<string, string>; values: Record<string, stri
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "csrf"));
   const { user, cartId } = await buyerOf(request);
@@ -98,7 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirect(`${href(lang, `/orders/${placed.number}`)}?placed=1`, { headers: { "Set-Cookie": await grantOrder(request, placed.number) } });
   } catch (error) {
-    if (error instanceof CheckoutError) return data<Answer>({ fieldErrors: {}, values, problems: error.problems }, { status: 409 });
+    if (error instanceof CheckoutError) {
+      const busy = error.problems.some((problem) => problem.kind === "busy");
+      return data<Answer>({ fieldErrors: {}, values, problems: error.problems }, { status: busy ? 429 : 409, headers: busy ? { "Retry-After": "5" } : {} });
+    }
     throw error;
   }
 }

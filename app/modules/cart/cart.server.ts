@@ -61,9 +61,12 @@ const productForCart = {
 export async function putInCart(
   cartId: string,
   input: { productId: string; quantity: number; replace?: boolean },
-  client?: Client,
+  client: Client = db(),
 ): Promise<{ quantity: number }> {
-  return inTransaction(client, async (tx) => {
+  // No transaction of its own: a basket belongs to one buyer, and the checkout re-checks
+  // everything under locks; holding a connection here only starves checkouts under load.
+  const tx = client;
+  {
     const product = await tx.product.findUnique({ where: { id: input.productId }, select: productForCart });
     if (!product || !isVisibleProduct(product)) throw new CartLimitError("notForSale");
     const existing = await tx.cartItem.findUnique({ where: { cartId_productId: { cartId, productId: product.id } }, select: { quantity: true } });
@@ -82,7 +85,7 @@ export async function putInCart(
     });
     await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
     return { quantity: wanted };
-  });
+  }
 }
 
 export async function removeFromCart(cartId: string, productId: string, client: Client = db()): Promise<void> {

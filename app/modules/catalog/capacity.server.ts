@@ -7,10 +7,10 @@
  */
 import type { Client } from "~/db/transaction.server";
 import type { Tx } from "~/db/client.server";
+import { MAX_LINE_QUANTITY } from "./limits";
 import { BOOKING_HORIZON_WEEKS, addDays, bangkokDay, bookWeeks, earliestWeek, freeUnits, weekKey, type WeekBooking } from "./production-weeks";
 
-/** No one orders more than this of one product at once; it also caps "unlimited" made-to-order work. */
-export const MAX_LINE_QUANTITY = 999;
+export { MAX_LINE_QUANTITY };
 
 export interface Makeable {
   id: string;

@@ -5,17 +5,19 @@
  * the change commits. One home for "a product changed", so no writer forgets half of it.
  */
 import type { Client } from "~/db/transaction.server";
-import { enqueue } from "~/modules/outbox/outbox.server";
+import { enqueue, enqueueAll } from "~/modules/outbox/outbox.server";
 
 /** Enough slugs per message to keep one engine call reasonable for a large group. */
 const SLUGS_PER_MESSAGE = 500;
 
 export async function productsChanged(client: Client, productSlugs: readonly string[]): Promise<void> {
   if (productSlugs.length === 0) return;
+  const messages: { topic: "SEARCH_SYNC" | "PAGE_CACHE"; payload: { productSlugs: string[] } | { reason: string } }[] = [];
   for (let start = 0; start < productSlugs.length; start += SLUGS_PER_MESSAGE) {
-    await enqueue(client, "SEARCH_SYNC", { productSlugs: productSlugs.slice(start, start + SLUGS_PER_MESSAGE) });
+    messages.push({ topic: "SEARCH_SYNC", payload: { productSlugs: productSlugs.slice(start, start + SLUGS_PER_MESSAGE) } });
   }
-  await enqueue(client, "PAGE_CACHE", { reason: "products" });
+  messages.push({ topic: "PAGE_CACHE", payload: { reason: "products" } });
+  await enqueueAll(client, messages);
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import { db, type Tx } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { Locale, PaymentProvider, ShippingKind } from "~/generated/prisma/enums";
+import type { Locale, PaymentProvider } from "~/generated/prisma/enums";
 import { config } from "~/config.server";
 import { productsChanged } from "~/modules/catalog/changes.server";
 import { NotAvailableError, lockProducts, recordBookings, reserve } from "~/modules/catalog/capacity.server";
@@ -44,7 +44,9 @@ export type CheckoutProblem =
   | { kind: "priceChanged"; productId: string }
   | { kind: "shippingMissing"; groupId: string }
   | { kind: "addressRequired" }
-  | { kind: "paymentNotOffered" };
+  | { kind: "paymentNotOffered" }
+  /** So many buyers at once that no database connection was free: try again in a moment. */
+  | { kind: "busy" };
 
 /** The order cannot be placed as it stands; nothing was changed. The page shows the problems. */
 export class CheckoutError extends Error {
@@ -64,47 +66,67 @@ export interface PlacedOrder {
 export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
   const existing = await db().order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { id: true, number: true } });
   if (existing) return { ...existing, replayed: true };
+  await refuseWhatIsPlainlyGone(input.cartId);
+  // Taken before the transaction, in a statement of its own, so no checkout ever waits for the
+  // counter's row while holding product locks. A refused checkout leaves a gap in the numbers.
+  const number = await nextOrderNumber(db(), input.now);
   try {
-    return await db().$transaction((tx) => placeInTransaction(tx, input), { timeout: 20_000, maxWait: 20_000 });
+    return await db().$transaction((tx) => placeInTransaction(tx, input, number), { timeout: 20_000, maxWait: 10_000 });
   } catch (error) {
-    // Two submissions of the same form at once: the second finds the first's order.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const order = await db().order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { id: true, number: true } });
-      if (order) return { ...order, replayed: true };
+    if (error instanceof Prisma.PrismaClientKnownRequestError) {
+      // Two submissions of the same form at once: the second finds the first's order.
+      if (error.code === "P2002") {
+        const order = await db().order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { id: true, number: true } });
+        if (order) return { ...order, replayed: true };
+      }
+      // Every connection busy for seconds (a rush on one product): ask to try again, change nothing.
+      if (error.code === "P2028") throw new CheckoutError([{ kind: "busy" }]);
     }
     throw error;
   }
 }
 
-async function placeInTransaction(tx: Tx, input: PlaceOrderInput): Promise<PlacedOrder> {
+/**
+ * Before queuing for the product locks: a ready-stock product that has already sold out cannot
+ * become available by waiting, so a buyer of the last jar's 150 competitors is told at once
+ * instead of holding a connection in the lock queue. (Only a cheap shortcut: the locked check in
+ * the transaction is what guarantees no oversell.)
+ */
+async function refuseWhatIsPlainlyGone(cartId: string): Promise<void> {
+  const items = await db().cartItem.findMany({ where: { cartId }, select: { quantity: true, product: { select: { id: true, stock: true, madeToOrder: true } } } });
+  const gone = items.filter((item) => !item.product.madeToOrder && item.product.stock < item.quantity);
+  if (gone.length > 0) throw new CheckoutError(gone.map((item) => ({ kind: "notAvailable" as const, productId: item.product.id, available: item.product.stock })));
+}
+
+const productSelect = {
+  id: true,
+  slug: true,
+  status: true,
+  hiddenAt: true,
+  titleTh: true,
+  titleEn: true,
+  unitTh: true,
+  unitEn: true,
+  priceSatang: true,
+  weightGrams: true,
+  stock: true,
+  madeToOrder: true,
+  leadTimeDays: true,
+  capacityPerWeek: true,
+  groupId: true,
+  group: { select: { id: true, verificationStatus: true, promptPayId: true, payoutVerifiedAt: true } },
+} as const;
+
+/**
+ * The order is written first and the products locked last: a row lock is held until commit, so
+ * everything that does not depend on stock happens before it, and a rush on one product queues
+ * only for the few statements that take stock, book weeks and write the lines.
+ */
+async function placeInTransaction(tx: Tx, input: PlaceOrderInput, number: string): Promise<PlacedOrder> {
   const now = input.now ?? new Date();
   const items = await tx.cartItem.findMany({ where: { cartId: input.cartId }, orderBy: { productId: "asc" }, select: { productId: true, quantity: true, seenPriceSatang: true } });
   if (items.length === 0) throw new CheckoutError([{ kind: "emptyCart" }]);
-  await lockProducts(
-    tx,
-    items.map((item) => item.productId),
-  );
-  const products = await tx.product.findMany({
-    where: { id: { in: items.map((item) => item.productId) } },
-    select: {
-      id: true,
-      slug: true,
-      status: true,
-      hiddenAt: true,
-      titleTh: true,
-      titleEn: true,
-      unitTh: true,
-      unitEn: true,
-      priceSatang: true,
-      weightGrams: true,
-      stock: true,
-      madeToOrder: true,
-      leadTimeDays: true,
-      capacityPerWeek: true,
-      groupId: true,
-      group: { select: { id: true, verificationStatus: true, promptPayId: true, payoutVerifiedAt: true } },
-    },
-  });
+  const products = await tx.product.findMany({ where: { id: { in: items.map((item) => item.productId) } }, select: productSelect });
   const byId = new Map(products.map((product) => [product.id, product]));
 
   const problems: CheckoutProblem[] = [];
@@ -115,14 +137,14 @@ async function placeInTransaction(tx: Tx, input: PlaceOrderInput): Promise<Place
   }
   const groupIds = [...new Set(products.map((product) => product.groupId))].sort();
   const groups = [...new Map(products.map((product) => [product.group.id, product.group])).values()];
-  const shippingByGroup = new Map<string, { kind: ShippingKind; id: string; nameTh: string; nameEn: string; method: Awaited<ReturnType<typeof loadMethods>>[number] }>();
   const methods = await loadMethods(tx, groupIds);
+  const shippingByGroup = new Map<string, (typeof methods)[number]>();
   for (const groupId of groupIds) {
     const method = methods.find((candidate) => candidate.id === input.shipping[groupId] && candidate.groupId === groupId && candidate.active);
     if (!method) problems.push({ kind: "shippingMissing", groupId });
-    else shippingByGroup.set(groupId, { kind: method.kind, id: method.id, nameTh: method.nameTh, nameEn: method.nameEn, method });
+    else shippingByGroup.set(groupId, method);
   }
-  if (!input.address && [...shippingByGroup.values()].some((choice) => !isPickup(choice.kind))) problems.push({ kind: "addressRequired" });
+  if (!input.address && [...shippingByGroup.values()].some((method) => !isPickup(method.kind))) problems.push({ kind: "addressRequired" });
   if (!offeredPayments(groups).includes(input.payment)) problems.push({ kind: "paymentNotOffered" });
   if (problems.length > 0) throw new CheckoutError(problems);
 
@@ -130,22 +152,19 @@ async function placeInTransaction(tx: Tx, input: PlaceOrderInput): Promise<Place
   const expiresAt = port.paysUpFront ? new Date(now.getTime() + config().UNPAID_ORDER_MINUTES * 60_000) : null;
   const feePercent = config().PLATFORM_FEE_PERCENT;
 
-  // Reserve every line first: a shortage anywhere refuses the whole basket with every shortage named.
-  const reservations = new Map<string, Awaited<ReturnType<typeof reserve>>>();
-  for (const item of items) {
-    const product = byId.get(item.productId)!;
-    try {
-      reservations.set(item.productId, await reserve(tx, product, item.quantity, now));
-    } catch (error) {
-      if (error instanceof NotAvailableError) problems.push({ kind: "notAvailable", productId: error.productId, available: error.available });
-      else throw error;
-    }
-  }
-  if (problems.length > 0) throw new CheckoutError(problems);
-
+  // 1. The order and each group's part, priced from the database (quantities are fixed, so
+  //    totals do not depend on how the units are supplied).
+  const parts = groupIds.map((groupId) => {
+    const lines = items.filter((item) => byId.get(item.productId)!.groupId === groupId);
+    const itemsSatang = lines.reduce((sum, item) => sum + byId.get(item.productId)!.priceSatang * item.quantity, 0);
+    const weightGrams = lines.reduce((sum, item) => sum + byId.get(item.productId)!.weightGrams * item.quantity, 0);
+    const method = shippingByGroup.get(groupId)!;
+    return { groupId, lines, itemsSatang, method, shippingSatang: quoteShipping(method, { itemsSatang, weightGrams }).feeSatang };
+  });
+  const total = parts.reduce((sum, part) => sum + part.itemsSatang + part.shippingSatang, 0);
   const order = await tx.order.create({
     data: {
-      number: `pending:${input.checkoutKey}`,
+      number,
       checkoutKey: input.checkoutKey,
       buyerId: input.buyerId,
       email: input.contact.email,
@@ -159,67 +178,35 @@ async function placeInTransaction(tx: Tx, input: PlaceOrderInput): Promise<Place
       province: input.address?.province ?? null,
       postcode: input.address?.postcode ?? null,
       expiresAt,
-      totalSatang: 0,
-    },
-    select: { id: true },
-  });
-
-  let total = 0;
-  const groupOrders: { id: string; groupId: string; totalSatang: number }[] = [];
-  for (const groupId of groupIds) {
-    const lines = items.filter((item) => byId.get(item.productId)!.groupId === groupId);
-    const itemsSatang = lines.reduce((sum, item) => sum + byId.get(item.productId)!.priceSatang * item.quantity, 0);
-    const weightGrams = lines.reduce((sum, item) => sum + byId.get(item.productId)!.weightGrams * item.quantity, 0);
-    const choice = shippingByGroup.get(groupId)!;
-    const shippingSatang = quoteShipping(choice.method, { itemsSatang, weightGrams }).feeSatang;
-    const promises = lines.map((item) => reservations.get(item.productId)!.promisedBy).filter((date): date is Date => date !== null);
-    const groupOrder = await tx.groupOrder.create({
-      data: {
-        orderId: order.id,
-        groupId,
-        itemsSatang,
-        shippingMethodId: choice.id,
-        shippingKind: choice.kind,
-        shippingNameTh: choice.nameTh,
-        shippingNameEn: choice.nameEn,
-        shippingSatang,
-        platformFeeSatang: priceBreakdown({ priceSatang: itemsSatang, platformFeePercent: feePercent }).platformFeeSatang,
-        promisedBy: promises.length > 0 ? new Date(Math.max(...promises.map((date) => date.getTime()))) : null,
-        events: { create: { from: null, to: "NEW", actorId: input.buyerId } },
+      totalSatang: total,
+      groupOrders: {
+        create: parts.map((part) => ({
+          groupId: part.groupId,
+          itemsSatang: part.itemsSatang,
+          shippingMethodId: part.method.id,
+          shippingKind: part.method.kind,
+          shippingNameTh: part.method.nameTh,
+          shippingNameEn: part.method.nameEn,
+          shippingSatang: part.shippingSatang,
+          platformFeeSatang: priceBreakdown({ priceSatang: part.itemsSatang, platformFeePercent: feePercent }).platformFeeSatang,
+          events: { create: { from: null, to: "NEW" as const, actorId: input.buyerId } },
+        })),
       },
-      select: { id: true },
-    });
-    for (const item of lines) {
-      const product = byId.get(item.productId)!;
-      const reservation = reservations.get(item.productId)!;
-      const line = await tx.orderLine.create({
-        data: {
-          groupOrderId: groupOrder.id,
-          productId: product.id,
-          productSlug: product.slug,
-          titleTh: product.titleTh,
-          titleEn: product.titleEn,
-          unitTh: product.unitTh,
-          unitEn: product.unitEn,
-          unitPriceSatang: product.priceSatang,
-          weightGrams: product.weightGrams,
-          quantity: item.quantity,
-          quantityFromStock: reservation.quantityFromStock,
-          quantityToMake: reservation.quantityToMake,
-          promisedBy: reservation.promisedBy,
-        },
-        select: { id: true },
-      });
-      await recordBookings(tx, line.id, product.id, reservation.bookings);
-    }
-    groupOrders.push({ id: groupOrder.id, groupId, totalSatang: itemsSatang + shippingSatang });
-    total += itemsSatang + shippingSatang;
-  }
-
+    },
+    select: { id: true, groupOrders: { select: { id: true, groupId: true } } },
+  });
+  const groupOrderOf = new Map(order.groupOrders.map((groupOrder) => [groupOrder.groupId, groupOrder.id]));
   await startPayment(
     tx,
     input.payment,
-    { id: order.id, number: "", totalSatang: total, locale: input.locale, email: input.contact.email, groupOrders },
+    {
+      id: order.id,
+      number,
+      totalSatang: total,
+      locale: input.locale,
+      email: input.contact.email,
+      groupOrders: parts.map((part) => ({ id: groupOrderOf.get(part.groupId)!, groupId: part.groupId, totalSatang: part.itemsSatang + part.shippingSatang })),
+    },
     groups,
     { expiresAt },
   ).catch((error: unknown) => {
@@ -228,14 +215,62 @@ async function placeInTransaction(tx: Tx, input: PlaceOrderInput): Promise<Place
   });
   await tx.cartItem.deleteMany({ where: { cartId: input.cartId } });
   await tx.cartShipping.deleteMany({ where: { cartId: input.cartId } });
-  // Stock changed: search's "ready to ship" and cached pages must follow.
+  // Stock and promised dates change: search's "ready to ship" and cached pages must follow.
   await productsChanged(
     tx,
-    products.filter((product) => (reservations.get(product.id)?.quantityFromStock ?? 0) > 0).map((product) => product.slug),
+    products.map((product) => product.slug),
   );
-  // Last, so the counter's row lock is held only for the commit.
-  const number = await nextOrderNumber(tx, now);
-  await tx.order.update({ where: { id: order.id }, data: { number, totalSatang: total } });
+
+  // 2. Last: lock the products (in id order), re-read what may have changed meanwhile, take stock
+  //    and book weeks. A shortage anywhere refuses the whole basket with every shortage named.
+  await lockProducts(
+    tx,
+    items.map((item) => item.productId),
+  );
+  const locked = new Map((await tx.product.findMany({ where: { id: { in: items.map((item) => item.productId) } }, select: productSelect })).map((product) => [product.id, product]));
+  const reservations = new Map<string, Awaited<ReturnType<typeof reserve>>>();
+  for (const item of items) {
+    const product = locked.get(item.productId)!;
+    if (!isVisibleProduct(product) || product.priceSatang !== byId.get(item.productId)!.priceSatang) {
+      problems.push(isVisibleProduct(product) ? { kind: "priceChanged", productId: product.id } : { kind: "notForSale", productId: product.id });
+      continue;
+    }
+    try {
+      reservations.set(item.productId, await reserve(tx, product, item.quantity, now));
+    } catch (error) {
+      if (error instanceof NotAvailableError) problems.push({ kind: "notAvailable", productId: error.productId, available: error.available });
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new CheckoutError(problems);
+
+  const lines = await tx.orderLine.createManyAndReturn({
+    data: items.map((item) => {
+      const product = byId.get(item.productId)!;
+      const reservation = reservations.get(item.productId)!;
+      return {
+        groupOrderId: groupOrderOf.get(product.groupId)!,
+        productId: product.id,
+        productSlug: product.slug,
+        titleTh: product.titleTh,
+        titleEn: product.titleEn,
+        unitTh: product.unitTh,
+        unitEn: product.unitEn,
+        unitPriceSatang: product.priceSatang,
+        weightGrams: product.weightGrams,
+        quantity: item.quantity,
+        quantityFromStock: reservation.quantityFromStock,
+        quantityToMake: reservation.quantityToMake,
+        promisedBy: reservation.promisedBy,
+      };
+    }),
+    select: { id: true, productId: true },
+  });
+  for (const line of lines) await recordBookings(tx, line.id, line.productId!, reservations.get(line.productId!)!.bookings);
+  for (const part of parts) {
+    const promises = part.lines.map((item) => reservations.get(item.productId)!.promisedBy).filter((date): date is Date => date !== null);
+    if (promises.length > 0) await tx.groupOrder.update({ where: { id: groupOrderOf.get(part.groupId)! }, data: { promisedBy: new Date(Math.max(...promises.map((date) => date.getTime()))) } });
+  }
   await orderPlacedMessages(tx, order.id);
   return { id: order.id, number, replayed: false };
 }

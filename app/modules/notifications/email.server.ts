@@ -10,7 +10,7 @@ import nodemailer from "nodemailer";
 import { z } from "zod";
 import { config } from "~/config.server";
 import type { Client } from "~/db/transaction.server";
-import { enqueue } from "~/modules/outbox/outbox.server";
+import { enqueue, enqueueAll } from "~/modules/outbox/outbox.server";
 import { defineHandler } from "~/modules/outbox/worker.server";
 
 export const emailSchema = z.object({
@@ -25,6 +25,14 @@ export type Email = z.infer<typeof emailSchema>;
 /** Asks for an email to be sent once the caller's transaction commits. */
 export function sendEmail(client: Client, email: Email, options: { dedupeKey?: string } = {}): Promise<boolean> {
   return enqueue(client, "EMAIL", emailSchema.parse(email), options);
+}
+
+/** Several emails with one write. */
+export function sendEmails(client: Client, emails: readonly (Email & { dedupeKey?: string })[]): Promise<number> {
+  return enqueueAll(
+    client,
+    emails.map(({ dedupeKey, ...email }) => ({ topic: "EMAIL" as const, payload: emailSchema.parse(email), dedupeKey })),
+  );
 }
 
 export function mailDir(): string {
@@ -84,3 +92,37 @@ export const emailHandler = defineHandler({
     return { failed };
   },
 });
+
+/** The newest emails written to disk (no SMTP configured), for the development mail page. */
+export async function mailOnDisk(limit = 50): Promise<{ name: string; to: string; subject: string; text: string }[]> {
+  const files = (await fs.readdir(mailDir()).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse().slice(0, limit);
+  return Promise.all(
+    files.map(async (name) => {
+      const raw = await fs.readFile(path.join(mailDir(), name), "utf8");
+      const [head, ...body] = raw.split("\n\n");
+      const header = (field: string) => new RegExp(`^${field}: (.*)$`, "m").exec(head)?.[1] ?? "";
+      return { name, to: header("To"), subject: decodeMimeWords(header("Subject")), text: decodeBody(body.join("\n\n"), head) };
+    }),
+  );
+}
+
+function decodeMimeWords(value: string): string {
+  return value.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
+    encoding.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+  );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+  try {
+    return decodeURIComponent(bytes);
+  } catch {
+    return text;
+  }
+}
+
+function decodeBody(body: string, head: string): string {
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) return decodeQuotedPrintable(body);
+  return body;
+}

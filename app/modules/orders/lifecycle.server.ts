@@ -14,6 +14,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { release } from "~/modules/catalog/capacity.server";
 import { productsChanged } from "~/modules/catalog/changes.server";
 import { NotInGroupError } from "~/modules/groups/errors";
+import { recordPaymentReceived } from "~/modules/ledger/ledger.server";
 import { closeOpenPayments, confirmPaidToGroup, orderFullyPaid } from "~/modules/payments/payments.server";
 import { groupOrderMovedMessages, orderClosedMessages } from "./messages.server";
 import { buyerMayCancel, checkTransition, isClosed, type TransitionDetails } from "./status";
@@ -21,6 +22,14 @@ import { isPickupKind } from "./pickup";
 
 export class OrderNotCancellableError extends Error {
   readonly name = "OrderNotCancellableError";
+}
+
+/** The group order is no longer in the status the person acting saw (someone else moved it). */
+export class OrderChangedError extends Error {
+  readonly name = "OrderChangedError";
+  constructor(readonly current: GroupOrderStatus) {
+    super(`The group order is now ${current}`);
+  }
 }
 
 /** Gives back the stock and production weeks a group order's lines took. */
@@ -50,16 +59,19 @@ async function settleOrder(tx: Tx, orderId: string): Promise<void> {
 
 /**
  * A group moves one of its own group orders. The group order is looked up within the group, so
- * another group's order is NotInGroupError; an illegal move is IllegalTransitionError.
+ * another group's order is NotInGroupError; an illegal move is IllegalTransitionError. `from` is
+ * the status the actor's page showed: when given and no longer true, the move is refused
+ * (OrderChangedError) rather than applied to an order they have not seen.
  */
 export async function moveGroupOrder(
-  input: { groupId: string; groupOrderId: string; to: GroupOrderStatus; actorId: string; details?: TransitionDetails },
+  input: { groupId: string; groupOrderId: string; to: GroupOrderStatus; actorId: string; details?: TransitionDetails; from?: GroupOrderStatus },
   client?: Client,
 ) {
   return inTransaction(client, async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "GroupOrder" WHERE id = ${input.groupOrderId} AND "groupId" = ${input.groupId} FOR UPDATE`;
     if (locked.length === 0) throw new NotInGroupError("order");
     const groupOrder = await tx.groupOrder.findUniqueOrThrow({ where: { id: input.groupOrderId }, select: { id: true, orderId: true, status: true, shippingKind: true } });
+    if (input.from && input.from !== groupOrder.status) throw new OrderChangedError(groupOrder.status);
     const details = input.details ?? {};
     checkTransition(groupOrder.status, input.to, isPickupKind(groupOrder.shippingKind), details);
     const now = new Date();
@@ -100,6 +112,15 @@ export async function moveGroupOrder(
 export async function confirmPaymentReceived(input: { groupId: string; groupOrderId: string; actorId: string }, client?: Client) {
   return inTransaction(client, async (tx) => {
     const { orderId, paymentId } = await confirmPaidToGroup(tx, input);
+    const groupOrder = await tx.groupOrder.findUniqueOrThrow({ where: { id: input.groupOrderId }, select: { itemsSatang: true, shippingSatang: true, platformFeeSatang: true } });
+    // The money went straight to the group: its books record it, and the platform's fee it now owes.
+    await recordPaymentReceived(tx, {
+      paymentId,
+      orderId,
+      collectedBy: "group",
+      providerFeeSatang: 0,
+      groupOrders: [{ groupOrderId: input.groupOrderId, groupId: input.groupId, totalSatang: groupOrder.itemsSatang + groupOrder.shippingSatang, platformFeeSatang: groupOrder.platformFeeSatang }],
+    });
     await recordAudit(tx, { actorId: input.actorId, groupId: input.groupId, action: "payment.confirmed", subjectType: "Payment", subjectId: paymentId });
     if (await orderFullyPaid(tx, orderId)) await tx.order.updateMany({ where: { id: orderId, status: "PENDING_PAYMENT" }, data: { status: "PAID" } });
   });

@@ -10,7 +10,7 @@ import { config } from "~/config.server";
 import type { GroupOrderStatus, Locale } from "~/generated/prisma/enums";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
-import { sendEmail } from "~/modules/notifications/email.server";
+import { sendEmail, sendEmails, type Email } from "~/modules/notifications/email.server";
 import { sendLineMessage } from "~/modules/notifications/line.server";
 
 function origin(): string {
@@ -43,12 +43,13 @@ const orderForMessages = {
 
 const pick = (lang: Locale, th: string, en: string) => (lang === "en" && en ? en : th);
 
-/** The buyer's confirmation, and each group's "new order" (email to owners and managers, LINE to its chat). */
+/** The buyer's confirmation, and each group's "new order" (email to owners and managers, LINE to its chat), in one write. */
 export async function orderPlacedMessages(tx: Tx, orderId: string): Promise<void> {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: orderForMessages });
   const lang = order.locale;
   const t = translator(lang);
   const link = `${origin()}${href(lang, `/orders/${order.number}`)}`;
+  const emails: (Email & { dedupeKey: string })[] = [];
   if (order.email) {
     const parts = order.groupOrders.map((groupOrder) =>
       [
@@ -61,46 +62,42 @@ export async function orderPlacedMessages(tx: Tx, orderId: string): Promise<void
         `  ${pick(lang, groupOrder.shippingNameTh, groupOrder.shippingNameEn)} — ${formatMoney(groupOrder.shippingSatang, lang)}`,
       ].join("\n"),
     );
-    await sendEmail(
-      tx,
-      {
-        to: order.email,
-        subject: t("mail.placedSubject", { number: order.number }),
-        text: [
-          t("mail.greeting", { name: order.recipientName }),
-          "",
-          t("mail.placedIntro", { number: order.number }),
-          "",
-          ...parts,
-          "",
-          t("mail.total", { total: formatMoney(order.totalSatang, lang) }),
-          order.expiresAt ? t("mail.payBy", { date: formatDate(order.expiresAt, lang) }) : t("mail.payLater"),
-          "",
-          t("mail.track", { link }),
-        ].join("\n"),
-      },
-      { dedupeKey: `order:${order.id}:placed` },
-    );
+    emails.push({
+      to: order.email,
+      subject: t("mail.placedSubject", { number: order.number }),
+      text: [
+        t("mail.greeting", { name: order.recipientName }),
+        "",
+        t("mail.placedIntro", { number: order.number }),
+        "",
+        ...parts,
+        "",
+        t("mail.total", { total: formatMoney(order.totalSatang, lang) }),
+        order.expiresAt ? t("mail.payBy", { date: formatDate(order.expiresAt, lang) }) : t("mail.payLater"),
+        "",
+        t("mail.track", { link }),
+      ].join("\n"),
+      dedupeKey: `order:${order.id}:placed`,
+    });
   }
-  for (const groupOrder of order.groupOrders) await newOrderForGroup(tx, order.number, groupOrder.group, groupOrder.itemsSatang + groupOrder.shippingSatang, groupOrder.id);
-}
-
-async function newOrderForGroup(
-  tx: Tx,
-  number: string,
-  group: { id: string; slug: string; nameTh: string; lineChatId: string | null },
-  totalSatang: number,
-  groupOrderId: string,
-): Promise<void> {
   // Groups work in Thai; their workspace switches to English for those who prefer it.
-  const t = translator("th");
-  const link = `${origin()}${href("th", `/groups/${group.slug}/manage/orders/${groupOrderId}`)}`;
-  const text = t("mail.groupNewOrder", { number, total: formatMoney(totalSatang, "th"), link });
-  const staff = await tx.groupMembership.findMany({ where: { groupId: group.id, role: { in: ["OWNER", "MANAGER"] } }, select: { user: { select: { email: true } } } });
-  for (const { user } of staff) {
-    await sendEmail(tx, { to: user.email, subject: t("mail.groupNewOrderSubject", { number }), text }, { dedupeKey: `group-order:${groupOrderId}:new:${user.email}` });
+  const th = translator("th");
+  const staff = await tx.groupMembership.findMany({
+    where: { groupId: { in: order.groupOrders.map((groupOrder) => groupOrder.group.id) }, role: { in: ["OWNER", "MANAGER"] } },
+    select: { groupId: true, user: { select: { email: true } } },
+  });
+  for (const groupOrder of order.groupOrders) {
+    const text = th("mail.groupNewOrder", {
+      number: order.number,
+      total: formatMoney(groupOrder.itemsSatang + groupOrder.shippingSatang, "th"),
+      link: `${origin()}${href("th", `/groups/${groupOrder.group.slug}/manage/orders/${groupOrder.id}`)}`,
+    });
+    for (const member of staff.filter((row) => row.groupId === groupOrder.group.id)) {
+      emails.push({ to: member.user.email, subject: th("mail.groupNewOrderSubject", { number: order.number }), text, dedupeKey: `group-order:${groupOrder.id}:new:${member.user.email}` });
+    }
+    if (groupOrder.group.lineChatId) await sendLineMessage(tx, { to: groupOrder.group.lineChatId, text }, { dedupeKey: `group-order:${groupOrder.id}:new:line` });
   }
-  if (group.lineChatId) await sendLineMessage(tx, { to: group.lineChatId, text }, { dedupeKey: `group-order:${groupOrderId}:new:line` });
+  await sendEmails(tx, emails);
 }
 
 /** The buyer hears about each step of a group's part of their order. */

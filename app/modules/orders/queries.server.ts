@@ -22,7 +22,7 @@ const inboxRow = {
   shippingNameEn: true,
   promisedBy: true,
   createdAt: true,
-  order: { select: { number: true, recipientName: true, paymentProvider: true } },
+  order: { select: { number: true, recipientName: true, paymentProvider: true, status: true } },
   lines: { select: { titleTh: true, titleEn: true, quantity: true } },
   payments: { select: { status: true, provider: true } },
 } as const;
@@ -108,9 +108,11 @@ export function groupOrdersForExport(groupId: string, range: { from?: Date; to?:
       shippingSatang: true,
       platformFeeSatang: true,
       shippingNameTh: true,
+      shippingNameEn: true,
+      carrier: true,
       trackingNumber: true,
       order: { select: { number: true, recipientName: true, phone: true, province: true } },
-      lines: { select: { titleTh: true, quantity: true, unitPriceSatang: true } },
+      lines: { select: { titleTh: true, titleEn: true, quantity: true, unitPriceSatang: true } },
     },
   });
 }
