@@ -44,9 +44,11 @@ export type SearchDocument = z.infer<typeof searchDocumentSchema>;
 /** How a product can be had ("ready", "made-to-order"): the catalog's rule, re-exported for the search side. */
 export { AVAILABILITY, type Availability, availabilityOf } from "~/modules/catalog/availability";
 
-const PICKUP_KINDS: ReadonlySet<string> = new Set(["PICKUP_CENTRE", "PICKUP_MARKET"]);
+/** The ShippingKinds that are pickups (the shipping module's isPickup, for the search side). */
+export const PICKUP_KINDS = ["PICKUP_CENTRE", "PICKUP_MARKET"] as const;
+const pickupKinds: ReadonlySet<string> = new Set(PICKUP_KINDS);
 
 /** How a group's active shipping methods (by ShippingKind) let a buyer get its products. */
 export function deliveryOf(kinds: readonly string[]): { ships: boolean; pickup: boolean } {
-  return { ships: kinds.some((kind) => !PICKUP_KINDS.has(kind)), pickup: kinds.some((kind) => PICKUP_KINDS.has(kind)) };
+  return { ships: kinds.some((kind) => !pickupKinds.has(kind)), pickup: kinds.some((kind) => pickupKinds.has(kind)) };
 }

@@ -49,6 +49,11 @@ export const searchFiltersSchema = z.object({
   ships: z.boolean().optional().catch(undefined),
   /** "Pickup near me": only products whose group offers pickup in this province (a Province.slug). */
   pickupIn: z.string().trim().min(1).max(100).optional().catch(undefined),
+  /**
+   * The buyer's own province (a Province.slug) as they chose it for the two filters above. It
+   * narrows nothing by itself: engines ignore it; the page keeps it, and the search log counts it.
+   */
+  near: z.string().trim().min(1).max(100).optional().catch(undefined),
 }).transform((filters) => {
   // A reversed range is a slip of the slider, not a request for nothing.
   const { priceMinSatang: min, priceMaxSatang: max } = filters;

@@ -13,8 +13,8 @@ import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { productCardsBySlugs, searchFacetLabels } from "~/modules/catalog/search-page.server";
 import { requireLang } from "~/web/lang.server";
-import { MAX_PAGE, type SearchQuery } from "#search/port.ts";
-import { searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
+import { MAX_PAGE, type SearchQuery, isWordless } from "#search/port.ts";
+import { deliveryChoice, searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
 import { searchProducts } from "~/modules/catalog/search.server";
 
 // Remix sends a loader's headers with the document only when the route says so.
@@ -30,7 +30,9 @@ function knownOnly(values: string[] | undefined, known: { value: string }[]): st
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const labels = await searchFacetLabels();
-  const parsed = searchQueryFromUrl(new URL(request.url).searchParams, lang);
+  const urlParams = new URL(request.url).searchParams;
+  const parsed = searchQueryFromUrl(urlParams, lang);
+  const near = knownOnly(parsed.filters.near ? [parsed.filters.near] : undefined, labels.province)?.[0];
   let query: SearchQuery = {
     ...parsed,
     filters: {
@@ -38,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: knownOnly(parsed.filters.category, labels.category),
       province: knownOnly(parsed.filters.province, labels.province),
       certification: knownOnly(parsed.filters.certification, labels.certification),
+      near,
+      pickupIn: parsed.filters.pickupIn === near ? near : undefined,
     },
   };
   let { results, degraded } = await searchProducts(query);
@@ -55,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pages,
       facets: results.facets,
       didYouMean: results.didYouMean ?? null,
+      delivery: deliveryChoice(query, urlParams) ?? null,
+      wordless: isWordless(query.q),
       degraded,
       labels,
     },
@@ -72,7 +78,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, location }) =>
 };
 
 export default function SearchPage() {
-  const { query, cards, total, pages, facets, didYouMean, degraded, labels } = useLoaderData<typeof loader>();
+  const { query, cards, total, pages, facets, didYouMean, degraded, labels, delivery, wordless } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const searchPath = href(lang, "/search");
   const groups: FacetGroup[] = [
@@ -95,7 +101,15 @@ export default function SearchPage() {
         </p>
       ) : null}
       <div className="search-layout">
-        <SearchFilters action={searchPath} query={query} groups={groups} availability={facets.availability} />
+        <SearchFilters
+          action={searchPath}
+          query={query}
+          groups={groups}
+          availability={facets.availability}
+          delivery={delivery ?? undefined}
+          deliveryCounts={facets.delivery}
+          provinces={labels.province}
+        />
         <section aria-labelledby="search-results-heading" className="search-results">
           <h2 id="search-results-heading" className="search-count">
             {query.q ? t("search.resultsFor", { count: total, q: query.q }) : t("search.results", { count: total })}
@@ -109,7 +123,7 @@ export default function SearchPage() {
           {cards.length === 0 ? (
             <div className="search-empty">
               <p className="empty">
-                <strong>{t("search.emptyTitle")}</strong> {t("search.emptyText")}
+                <strong>{t("search.emptyTitle")}</strong> {wordless ? t("search.wordless") : t("search.emptyText")}
               </p>
               <h3>{t("search.browseCategories")}</h3>
               <ul className="chip-list">
