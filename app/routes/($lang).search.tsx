@@ -16,6 +16,8 @@ import { requireLang } from "~/web/lang.server";
 import { MAX_PAGE, type SearchQuery, isWordless } from "#search/port.ts";
 import { deliveryChoice, searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
 import { searchProducts } from "~/modules/catalog/search.server";
+import { recordSearch } from "~/modules/search-log/log.server";
+import { isbot } from "isbot";
 
 // Remix sends a loader's headers with the document only when the route says so.
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -25,6 +27,27 @@ function knownOnly(values: string[] | undefined, known: { value: string }[]): st
   if (!values?.length) return values;
   const allowed = new Set(known.map((label) => label.value));
   return values.filter((value) => allowed.has(value));
+}
+
+/**
+ * Notes what buyers look for (app/modules/search-log): the first page of a search with words in
+ * it, from a person's browser. Never fails the page: a search is worth more than its record.
+ */
+async function logSearch(request: Request, query: SearchQuery, total: number): Promise<string | null> {
+  if (query.page !== 1 || !query.q || isWordless(query.q) || isbot(request.headers.get("user-agent") ?? "")) return null;
+  const { category, province, near } = query.filters;
+  try {
+    return await recordSearch({
+      q: query.q,
+      lang: query.lang,
+      resultCount: total,
+      categorySlug: category?.length === 1 ? category[0] : undefined,
+      provinceSlug: near ?? (province?.length === 1 ? province[0] : undefined),
+    });
+  } catch (error) {
+    console.error(`search log: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ({ results, degraded } = await searchProducts(query));
   }
   const cards = await productCardsBySlugs(results.hits.map((hit) => hit.slug));
+  // The page asked for, not the last page shown instead: paging past the end is not a new search.
+  const logId = await logSearch(request, { ...query, page: parsed.page }, results.total);
   return data(
     {
       query,
@@ -60,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       facets: results.facets,
       didYouMean: results.didYouMean ?? null,
       delivery: deliveryChoice(query, urlParams) ?? null,
+      logId,
       wordless: isWordless(query.q),
       degraded,
       labels,
@@ -78,7 +104,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, location }) =>
 };
 
 export default function SearchPage() {
-  const { query, cards, total, pages, facets, didYouMean, degraded, labels, delivery, wordless } = useLoaderData<typeof loader>();
+  const { query, cards, total, pages, facets, didYouMean, degraded, labels, delivery, wordless, logId } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const searchPath = href(lang, "/search");
   const groups: FacetGroup[] = [
@@ -139,7 +165,11 @@ export default function SearchPage() {
           ) : (
             <ul className="grid" data-testid="search-results">
               {cards.map((card) => (
-                <ProductCard key={card.slug} product={card} />
+                <ProductCard
+                  key={card.slug}
+                  product={card}
+                  to={logId ? `${href(lang, "/search/open")}?${new URLSearchParams({ log: logId, product: card.slug })}` : undefined}
+                />
               ))}
             </ul>
           )}

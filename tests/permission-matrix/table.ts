@@ -64,12 +64,14 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
   "($lang).groups.$slug_.manage.money.tsx": { path: (w) => w.workspace("money"), page: MEMBERS },
   "($lang).groups.$slug_.manage.members.tsx": { path: (w) => w.workspace("members"), page: MEMBERS },
   "($lang).groups.$slug_.manage.profile.tsx": { path: (w) => w.workspace("profile"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.searches.tsx": { path: (w) => w.workspace("searches"), page: MEMBERS },
 
   // ───── the staff console ─────
   "($lang).staff.tsx": { path: () => "/staff", page: STAFF },
   "($lang).staff._index.tsx": { path: () => "/staff", page: STAFF },
   "($lang).staff.groups.tsx": { path: () => "/staff/groups", page: STAFF },
   "($lang).staff.audit.tsx": { path: () => "/staff/audit", page: STAFF },
+  "($lang).staff.searches.tsx": { path: () => "/staff/searches", page: STAFF },
   "($lang).staff.collections._index.tsx": {
     path: () => "/staff/collections",
     page: STAFF,

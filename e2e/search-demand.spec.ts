@@ -1,0 +1,52 @@
+/**
+ * What buyers look for, end to end on a phone (360×740): a buyer's search in a category finds
+ * nothing; staff then see it among the top searches that found nothing or little, and the
+ * workspace of a group selling in that category shows it as a hint. Both reports are a chart with
+ * a table of the same numbers, pass axe and do not scroll sideways.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+test.use({ viewport: { width: 360, height: 740 } });
+test.describe.configure({ timeout: 120_000 });
+
+async function expectReadable(page: Page, chart: string, query: string) {
+  await expect(page.getByRole("img", { name: chart })).toBeVisible();
+  const table = page.getByRole("region", { name: new RegExp(chart) }).getByRole("table");
+  await expect(table.getByRole("rowheader", { name: query })).toBeVisible();
+  const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(width.page).toBeLessThanOrEqual(width.viewport);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+}
+
+test("a search that found nothing reaches the staff's report and the workspace of a group in its category", async ({ browser, page, makeGroup, makeUser, signIn, db }) => {
+  test.slow(); // two axe scans
+  const group = await makeGroup({ products: [{ category: "textiles" }] });
+  const staff = await makeUser({ role: "STAFF" });
+  // Lower case letters only: the log keeps queries in lower case.
+  const wanted = `ผ้าทอลายนาค ${Date.now().toString(36).replace(/\d/g, "")}x`;
+  try {
+    const buyer = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "th-TH" });
+    const shopper = await buyer.newPage();
+    await shopper.goto(`/en/search?${new URLSearchParams({ q: wanted, category: "textiles" })}`);
+    await expect(shopper.getByText("No products match your search")).toBeVisible();
+    await buyer.close();
+
+    await signIn(staff);
+    await page.goto("/en/staff/searches");
+    await expect(page.getByRole("heading", { name: "Searches", level: 2 })).toBeVisible();
+    await expectReadable(page, "Top searches that found nothing or little", wanted);
+
+    const workspace = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "th-TH" });
+    await signIn(group.owner, workspace);
+    const owner = await workspace.newPage();
+    await owner.goto(`/en/groups/${group.slug}/manage`);
+    await owner.getByRole("link", { name: "Buyers' searches" }).click();
+    await expect(owner).toHaveURL(new RegExp(`/en/groups/${group.slug}/manage/searches$`));
+    await expectReadable(owner, "Searches that found nothing in the group's categories and province", wanted);
+    await workspace.close();
+  } finally {
+    await db.searchLog.deleteMany({ where: { query: wanted } });
+  }
+});
