@@ -9,7 +9,8 @@ import { consoleMeta } from "~/components/console";
 import { QueryChart } from "~/components/search-demand";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-lang";
-import { REPORT_PERIODS, reportPeriodSchema, searchDemand } from "~/modules/search-log/report.server";
+import { REPORT_PERIODS, reportPeriodSchema } from "~/modules/search-log/periods";
+import { searchDemand } from "~/modules/search-log/report.server";
 import { requireStaff } from "~/web/guards.server";
 import { requireLang } from "~/web/lang.server";
 

@@ -59,8 +59,8 @@ function percentile(sorted: number[], p: number): number {
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 const loadAverage = () => os.loadavg().map((value) => round(value, 2));
 
-async function misspellingReport(engine: SearchEngine) {
-  const { queries } = await loadMisspellings(path.join(root, "tests/fixtures/relevance-misspelled.json"));
+async function misspellingReport(engine: SearchEngine, judgments: string) {
+  const { queries } = await loadMisspellings(path.join(root, judgments));
   const byKind = new Map<string, number[]>();
   const perQuery: Record<string, { ndcg10: number; didYouMean: string | null }> = {};
   const empty: string[] = [];
@@ -73,7 +73,7 @@ async function misspellingReport(engine: SearchEngine) {
   }
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
   return {
-    judgments: "tests/fixtures/relevance-misspelled.json",
+    judgments,
     meanNdcg10: round(mean([...byKind.values()].flat()), 4),
     perKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, { queries: values.length, meanNdcg10: round(mean(values), 4) }])),
     perQuery,
@@ -88,8 +88,10 @@ async function main(): Promise<void> {
   const demo = createBuiltinEngine();
   await demo.index(catalog);
   const evaluation = await evaluateEngine(demo, judgments);
-  const misspelt = await misspellingReport(demo);
-  process.stderr.write(`relevance: dev nDCG@10 ${evaluation.meanNdcg10.toFixed(4)}, misspelt ${misspelt.meanNdcg10.toFixed(4)}\n`);
+  const misspelt = await misspellingReport(demo, "tests/fixtures/relevance-misspelled.json");
+  // Written after the engine was tuned and never used to tune it: the honest figure for new slips.
+  const misspeltHeldOut = await misspellingReport(demo, "tests/fixtures/relevance-misspelled-heldout.json");
+  process.stderr.write(`relevance: dev nDCG@10 ${evaluation.meanNdcg10.toFixed(4)}, misspelt ${misspelt.meanNdcg10.toFixed(4)}, held-out misspelt ${misspeltHeldOut.meanNdcg10.toFixed(4)}\n`);
 
   // The dev queries, typos in both scripts, prefixes being typed, and broad one-word queries
   // (rice, otop, a province) that match a large share of the catalog.
@@ -158,7 +160,8 @@ async function main(): Promise<void> {
       emptyQueries: evaluation.emptyQueries,
     },
     misspelt,
-    emptyResults: evaluation.emptyQueries.length + misspelt.emptyQueries.length,
+    misspeltHeldOut,
+    emptyResults: evaluation.emptyQueries.length + misspelt.emptyQueries.length + misspeltHeldOut.emptyQueries.length,
     scale,
     growth10kTo100k: {
       indexBuild: round(large.indexBuildMs / small.indexBuildMs, 1),

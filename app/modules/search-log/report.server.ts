@@ -4,18 +4,12 @@
  * in its categories or its province, a hint of what to make next. Counts only, by query, over the
  * last few days; nothing here can be traced to a buyer.
  */
-import { z } from "zod";
 import { db } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { addDays, bangkokDay } from "~/modules/catalog/production-weeks";
 
 /** A search that found at most this many products found "little": a buyer rarely finds their thing among three. */
 export const POOR_RESULTS = 3;
-export const REPORT_PERIODS = [7, 30, 90] as const;
-export const reportPeriodSchema = z.coerce
-  .number()
-  .refine((days): days is (typeof REPORT_PERIODS)[number] => (REPORT_PERIODS as readonly number[]).includes(days))
-  .catch(30);
 
 export type TopSearch = { query: string; searches: number; opened: number };
 export type UnmetSearch = { query: string; searches: number; nothing: number };
