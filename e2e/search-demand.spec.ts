@@ -1,6 +1,6 @@
 /**
  * What buyers look for, end to end on a phone (360×740): a buyer's search in a category finds
- * nothing; staff then see it among the top searches that found nothing or little, and the
+ * nothing, and a product opened from another search is noted; staff then see the empty search among the top searches that found nothing or little, and the
  * workspace of a group selling in that category shows it as a hint. Both reports are a chart with
  * a table of the same numbers, pass axe and do not scroll sideways.
  */
@@ -32,6 +32,19 @@ test("a search that found nothing reaches the staff's report and the workspace o
     const shopper = await buyer.newPage();
     await shopper.goto(`/en/search?${new URLSearchParams({ q: wanted, category: "textiles" })}`);
     await expect(shopper.getByText("No products match your search")).toBeVisible();
+    // A result opened from a search is noted (through /search/open) and the product page opens.
+    const piece = shopper.getByTestId("search-results").getByRole("link", { name: group.products[0].titleEn });
+    // The new product reaches the index through the outbox, within about a second.
+    await expect
+      .poll(async () => {
+        await shopper.goto(`/en/search?${new URLSearchParams({ q: group.products[0].titleEn })}`);
+        return piece.count();
+      })
+      .toBe(1);
+    await piece.click();
+    await expect(shopper).toHaveURL(new RegExp(`/en/products/${group.products[0].slug}$`));
+    await expect(shopper.getByRole("heading", { level: 1, name: group.products[0].titleEn })).toBeVisible();
+    await expect.poll(() => db.searchLog.count({ where: { openedSlug: group.products[0].slug } })).toBe(1);
     await buyer.close();
 
     await signIn(staff);
@@ -48,6 +61,6 @@ test("a search that found nothing reaches the staff's report and the workspace o
     await expectReadable(owner, "Searches that found nothing in the group's categories and province", wanted);
     await workspace.close();
   } finally {
-    await db.searchLog.deleteMany({ where: { query: wanted } });
+    await db.searchLog.deleteMany({ where: { OR: [{ query: wanted }, { openedSlug: group.products[0].slug }] } });
   }
 });

@@ -53,6 +53,11 @@ describe("misspelt queries", async () => {
     expect((await engine.search({ q: "ผ้าใหม ลายนาคน้อย" })).didYouMean).toBe("ผ้าไหม ลายนาคน้อย");
     expect((await engine.search({ q: "silk กาแฝ" })).didYouMean).toBe("silk กาแฟ");
   });
+
+  it("choose, between words that sound alike, the one that goes with the words beside it", async () => {
+    // คาม sounds like both คราม (indigo) and ความ; only ย้อมคราม is said in the catalog.
+    expect((await engine.search({ q: "ย้อมคาม" })).didYouMean).toBe("ย้อมคราม");
+  });
 });
 
 describe("correct spellings", () => {

@@ -21,16 +21,28 @@ function allowedDistance(typed: string): number {
   return Math.min(2, 0.35 + 0.2 * [...typed].length);
 }
 
-/** The name word that `typed` most likely means, or null when none is close enough. */
-export function closestNameWord(typed: string, dictionary: TermDictionary): string | null {
-  let best: { term: string; cost: number; frequency: number } | null = null;
+/**
+ * The name word that `typed` most likely means, or null when none is close enough. Between words
+ * equally close, one that `fits` (makes a known compound with the words beside it: ย้อม+คราม, not
+ * ย้อม+ความ, for "ย้อมคาม") wins, then the more common one.
+ */
+export function closestNameWord(typed: string, dictionary: TermDictionary, fits: (term: string) => boolean = () => false): string | null {
+  let best: { term: string; cost: number; fits: boolean; frequency: number } | null = null;
   const limit = allowedDistance(typed);
   for (const alike of dictionary.soundAlikes(thaiSoundKey(typed))) {
     if (alike.term === typed) return null; // what was typed is itself a name word
     const cost = spellingDistance(typed, alike.term) + alike.keyDistance * KEY_DISTANCE_COST;
     if (cost > limit) continue;
-    if (!best || cost < best.cost || (cost === best.cost && (alike.frequency > best.frequency || (alike.frequency === best.frequency && alike.term < best.term)))) {
-      best = { term: alike.term, cost, frequency: alike.frequency };
+    const candidate = { term: alike.term, cost, fits: false, frequency: alike.frequency };
+    if (best && cost > best.cost) continue;
+    candidate.fits = fits(alike.term);
+    if (
+      !best ||
+      cost < best.cost ||
+      (candidate.fits && !best.fits) ||
+      (candidate.fits === best.fits && (alike.frequency > best.frequency || (alike.frequency === best.frequency && alike.term < best.term)))
+    ) {
+      best = candidate;
     }
   }
   return best?.term ?? null;
@@ -87,7 +99,10 @@ export function correctThaiSpans(
           .slice(from, to)
           .map((t) => t.term)
           .join("");
-        const meant = closestNameWord(typed, dictionary);
+        const fits = (term: string) =>
+          (from > 0 && tokens[from - 1].thai && dictionary.has(tokens[from - 1].term + term)) ||
+          (to < tokens.length && tokens[to].thai && dictionary.has(term + tokens[to].term));
+        const meant = closestNameWord(typed, dictionary, fits);
         if (meant && meant !== typed) found = { from, to, meant };
       }
     }
