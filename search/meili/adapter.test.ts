@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogFile } from "../catalog.ts";
 import type { SearchDocument } from "../document.ts";
 import type { SearchEngine } from "../port.ts";
-import { createMeiliEngine } from "./engine.ts";
+import { createMeiliEngine, mixGroups } from "./engine.ts";
 import { type FakeMeili, startFakeMeili } from "./fake-server.test-helper.ts";
 
 let catalog: SearchDocument[];
@@ -142,5 +142,35 @@ describe("did you mean", () => {
     expect(results.hits.map((h) => h.slug)).toEqual([doc.slug]);
     expect(results.didYouMean).toBe("silk scarf");
     expect(meili.requests.map((request) => (request.body as { q?: string }).q)).toEqual(["silk scraf", "silk scarf"]);
+  });
+});
+
+describe("groups mixed at the top", () => {
+  const hit = (slug: string, groupSlug: string, productType: string, _rankingScore: number) => ({ slug, groupSlug, productType, _rankingScore });
+
+  it("shows another group's equally good product of the same kind before a group's second one", () => {
+    const hits = [hit("a1", "a", "silk", 0.9), hit("a2", "a", "silk", 0.89), hit("b1", "b", "silk", 0.88), hit("a3", "a", "silk", 0.87)];
+    expect(mixGroups(hits).map((h) => h.slug)).toEqual(["a1", "b1", "a2", "a3"]);
+  });
+
+  it("keeps a clearly better match first and never pulls up another kind for its group", () => {
+    expect(mixGroups([hit("a1", "a", "silk", 0.95), hit("a2", "a", "silk", 0.94), hit("b1", "b", "silk", 0.5)]).map((h) => h.slug)).toEqual(["a1", "a2", "b1"]);
+    expect(mixGroups([hit("a1", "a", "silk", 0.9), hit("a2", "a", "silk", 0.89), hit("b1", "b", "coffee", 0.88)]).map((h) => h.slug)).toEqual(["a1", "a2", "b1"]);
+  });
+
+  it("re-orders only the first page of a relevance search", async () => {
+    const docs = catalog.filter((doc) => doc.productType === catalog[0].productType).slice(0, 2);
+    const [first, second] = docs;
+    const same = { ...second, slug: `${first.slug}-again`, groupSlug: first.groupSlug };
+    const answer = [
+      { ...first, _rankingScore: 0.9 },
+      { ...same, _rankingScore: 0.89 },
+      { ...second, groupSlug: `${first.groupSlug}-other`, _rankingScore: 0.88 },
+    ];
+    meili.onSearch(() => ({ hits: answer, totalHits: 3 }));
+    const order = async (query: object) => (await engine.search({ q: "x", ...query })).hits.map((h) => h.slug);
+    expect(await order({})).toEqual([first.slug, second.slug, same.slug]);
+    expect(await order({ page: 2 })).toEqual([first.slug, same.slug, second.slug]);
+    expect(await order({ sort: "price-asc" })).toEqual([first.slug, same.slug, second.slug]);
   });
 });

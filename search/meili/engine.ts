@@ -107,6 +107,33 @@ function poorlyMatched(response: PageResponse): boolean {
   return (words !== undefined && words.matchingWords < words.maxMatchingWords) || (details.typo?.typoCount ?? 0) > 0;
 }
 
+/** Each earlier hit from the same group counts a hit's score down by this factor (as builtin/order.ts does). */
+const SAME_GROUP_DECAY = 0.85;
+
+/**
+ * When several groups sell the same kind of product, the first page shows different groups before
+ * repeating one, as the built-in engine does: each next place goes to the best remaining hit unless
+ * another hit of the same kind scores better once every hit its group already has above counts it
+ * down. A clearly better match still comes first, and another kind is never pulled up for its
+ * group. Only the first page is re-ordered, within itself, so pages stay disjoint.
+ */
+export function mixGroups<T extends { groupSlug: string; productType: string; _rankingScore?: number }>(hits: readonly T[]): T[] {
+  const left = [...hits];
+  const out: T[] = [];
+  const shown = new Map<string, number>();
+  const counted = (hit: T) => (hit._rankingScore ?? 0) * SAME_GROUP_DECAY ** (shown.get(hit.groupSlug) ?? 0);
+  while (left.length > 0) {
+    let best = 0;
+    for (let i = 1; i < left.length; i++) {
+      if (left[i].productType === left[0].productType && counted(left[i]) > counted(left[best])) best = i;
+    }
+    const [next] = left.splice(best, 1);
+    out.push(next);
+    shown.set(next.groupSlug, (shown.get(next.groupSlug) ?? 0) + 1);
+  }
+  return out;
+}
+
 class MeiliEngine implements SearchEngine {
   readonly name = "meilisearch";
   private readonly client: Meilisearch;
@@ -183,6 +210,7 @@ class MeiliEngine implements SearchEngine {
       hitsPerPage: query.perPage,
       matchingStrategy: "last",
       attributesToRetrieve: DOCUMENT_FIELDS,
+      showRankingScore: true,
       showRankingScoreDetails: true,
     });
   }
@@ -233,8 +261,9 @@ class MeiliEngine implements SearchEngine {
     facets.availability["made-to-order"] = distribution.madeToOrder?.true ?? 0;
     facets.delivery = { ships: distribution.ships?.true ?? 0, pickup: distribution.pickup?.true ?? 0 };
     const stats = response.facetStats?.priceSatang;
+    const mixed = query.q && query.sort === "relevance" && query.page === 1 ? mixGroups(response.hits) : response.hits;
     const results: SearchResults = {
-      hits: response.hits.map((hit) => {
+      hits: mixed.map((hit) => {
         const document = searchDocumentSchema.parse(hit);
         return { slug: document.slug, document };
       }),
