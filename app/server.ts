@@ -31,6 +31,7 @@ import { demoAccountsHeading } from "~/cli/start-log";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
 import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
+import { forgetOldSearches } from "~/modules/search-log/log.server";
 import { lineHandler } from "~/modules/notifications/line.server";
 import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
 import { startOutboxWorker } from "~/modules/outbox/worker.server";
@@ -110,6 +111,13 @@ const expiry = setInterval(() => {
 }, 60_000);
 expiry.unref();
 console.log(cookieSecurityNote(settings));
+// Searches older than the retention limit are forgotten; a delete by day is idempotent, so every instance may run it.
+const forgetSearches = () =>
+  forgetOldSearches(settings.SEARCH_LOG_RETENTION_DAYS).catch((error: unknown) =>
+    console.error(`search log retention: ${error instanceof Error ? error.message : String(error)}`),
+  );
+void forgetSearches();
+setInterval(forgetSearches, 3_600_000).unref();
 if (localStore) {
   console.log(
     [

@@ -1,6 +1,7 @@
 /**
- * The search page's filter form: query, facets with counts, availability, price range and sort,
- * all one GET form so it works without JavaScript and every state is a shareable URL.
+ * The search page's filter form: query, facets with counts, availability, delivery (ships to my
+ * province, pickup near me), price range and sort, all one GET form so it works without
+ * JavaScript and every state is a shareable URL.
  */
 import { Form, Link } from "@remix-run/react";
 import { formatNumber } from "~/i18n/format";
@@ -43,16 +44,61 @@ function FacetFieldset({ group }: { group: FacetGroup }) {
 
 const toBaht = (satang: number | undefined) => (satang === undefined ? undefined : String(satang / 100));
 
+type ProvinceLabel = { value: string; nameTh: string; nameEn: string };
+
+function DeliveryFieldset({ query, delivery, counts, provinces }: { query: SearchQuery; delivery?: "ships" | "pickup"; counts: SearchFacets["delivery"]; provinces: ProvinceLabel[] }) {
+  const { t, lang } = useT();
+  return (
+    <fieldset className="facet">
+      <legend>{t("search.delivery")}</legend>
+      <div className="field">
+        <label htmlFor="search-near">{t("search.near")}</label>
+        <select id="search-near" name="near" defaultValue={query.filters.near ?? ""}>
+          <option value="">{t("search.nearChoose")}</option>
+          {provinces.map((province) => (
+            <option key={province.value} value={province.value}>
+              {pick(lang, province.nameTh, province.nameEn)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {(
+        [
+          ["", t("search.deliveryAny"), null],
+          ["ships", t("search.ships"), counts.ships],
+          ["pickup", t("search.pickup"), query.filters.pickupIn ? counts.pickup : null],
+        ] as const
+      ).map(([value, label, count]) => (
+        <div key={value || "any"} className="facet-option">
+          <input type="radio" id={`delivery-${value || "any"}`} name="delivery" value={value} defaultChecked={(delivery ?? "") === value} />
+          <label htmlFor={`delivery-${value || "any"}`}>
+            {label}
+            {count !== null ? <span className="facet-count"> ({formatNumber(count, lang)})</span> : null}
+          </label>
+        </div>
+      ))}
+      {delivery === "pickup" && !query.filters.pickupIn ? <p className="hint">{t("search.pickupNeedsProvince")}</p> : null}
+    </fieldset>
+  );
+}
+
 export function SearchFilters({
   action,
   query,
   groups,
   availability,
+  delivery,
+  deliveryCounts,
+  provinces,
 }: {
   action: string;
   query: SearchQuery;
   groups: FacetGroup[];
   availability: SearchFacets["availability"];
+  /** The delivery choice in the URL ("pickup" also while its province is missing). */
+  delivery?: "ships" | "pickup";
+  deliveryCounts: SearchFacets["delivery"];
+  provinces: ProvinceLabel[];
 }) {
   const { t, lang } = useT();
   // Keyed by the URL so a client-side navigation resets the uncontrolled fields.
@@ -100,6 +146,7 @@ export function SearchFilters({
           </div>
         ))}
       </fieldset>
+      <DeliveryFieldset query={query} delivery={delivery} counts={deliveryCounts} provinces={provinces} />
       <fieldset className="facet price-range">
         <legend>{t("search.price")}</legend>
         <label htmlFor="price-min" className="visually-hidden">

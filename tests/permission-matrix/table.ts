@@ -168,12 +168,14 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       "set-cover": can(MANAGERS, async (w) => ({ cover: await w.photo() })),
     },
   },
+  "($lang).groups.$slug_.manage.searches.tsx": { path: (w) => w.workspace("searches"), page: MEMBERS },
 
   // ───── the staff console ─────
   "($lang).staff.tsx": { path: () => "/staff", page: STAFF },
   "($lang).staff._index.tsx": { path: () => "/staff", page: STAFF },
   "($lang).staff.groups.tsx": { path: () => "/staff/groups", page: STAFF },
   "($lang).staff.audit.tsx": { path: () => "/staff/audit", page: STAFF },
+  "($lang).staff.searches.tsx": { path: () => "/staff/searches", page: STAFF },
   "($lang).staff.collections._index.tsx": {
     path: () => "/staff/collections",
     page: STAFF,
