@@ -20,7 +20,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       </a>
       <div className="header-inner">
         <Link to={href(lang, "/")} className="brand" aria-label={t("nav.home")}>
-          <span className="brand-mark" aria-hidden="true">
+          <span className="brand-mark" aria-hidden="true" lang="th">
             ส
           </span>
           <span>{t("site.name")}</span>

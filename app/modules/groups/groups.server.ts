@@ -49,7 +49,8 @@ export function groupPage(slug: string) {
       amphoeEn: true,
       foundedYear: true,
       communitySage: true,
-      committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
+      communitySageEn: true,
+      committee: { orderBy: { position: "asc" }, select: { role: true, name: true, nameEn: true } },
       certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } } },
       products: {
         where: { status: visibleProducts.status, hiddenAt: visibleProducts.hiddenAt },
