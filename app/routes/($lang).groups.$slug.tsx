@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
   const name = pick(lang, group.nameTh, group.nameEn);
   const province = pick(lang, group.province.nameTh, group.province.nameEn);
   const path = `/groups/${group.slug}`;
-  const image = `/og/group/${group.slug}.png`;
+  const image = `/og/group/${group.slug}${lang === "en" ? ".en" : ""}.png`;
   return seoMeta({
     lang,
     origin,
