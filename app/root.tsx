@@ -19,6 +19,7 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { NO_EVAL_PROBES, useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { CLOSE_ON_PHONES } from "~/components/disclosure";
 import { ErrorPage, errorWords } from "~/components/error-page";
 import { localeOf, switchLangPath, translator } from "~/i18n/i18n";
 import { langOfPath } from "~/i18n/use-lang";
@@ -93,6 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader user={root?.user ?? null} />
         <main id="main">{children}</main>
         <SiteFooter />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: CLOSE_ON_PHONES }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
