@@ -17,7 +17,7 @@ test("the share card shows the photo a group uploads", async ({ page, makeGroup,
   expect(before.headers()["content-type"]).toBe("image/png");
 
   await signIn(group.owner);
-  await page.goto(`/en/groups/${group.slug}/manage/products`);
+  await page.goto(`/en/groups/${group.slug}/manage/products/${product.id}`);
   const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 20, g: 160, b: 60 } } }).jpeg().toBuffer();
   const form = page.locator("form").filter({ has: page.getByLabel(`Photo of ${product.titleEn}`) });
   await form.getByLabel(`Photo of ${product.titleEn}`).setInputFiles({ name: "basket.jpg", mimeType: "image/jpeg", buffer: photo });
