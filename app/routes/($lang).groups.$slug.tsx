@@ -13,7 +13,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
-import { LocalizedStory, LocalizedText } from "~/components/localized-text";
+import { LocalizedSentence, LocalizedStory, LocalizedText } from "~/components/localized-text";
 import { Picture } from "~/components/picture";
 import { formatYear } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
@@ -56,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
   const name = pick(lang, group.nameTh, group.nameEn);
   const province = pick(lang, group.province.nameTh, group.province.nameEn);
   const path = `/groups/${group.slug}`;
-  const image = `/og/group/${group.slug}.png`;
+  const image = `/og/group/${group.slug}${lang === "en" ? ".en" : ""}.png`;
   return seoMeta({
     lang,
     origin,
@@ -108,15 +108,18 @@ export default function GroupPage() {
         )}
         <div>
           <h1>
-            <LocalizedText th={group.nameTh} en={group.nameEn} />
+            <LocalizedText th={group.nameTh} en={group.nameEn} note />
           </h1>
           <p className="byline">
-            {t("group.locationValue", {
-              village: pick(lang, group.villageTh, group.villageEn),
-              tambon: pick(lang, group.tambonTh, group.tambonEn),
-              amphoe: pick(lang, group.amphoeTh, group.amphoeEn),
-              province,
-            })}
+            <LocalizedSentence
+              k="group.locationValue"
+              names={{
+                village: { th: group.villageTh, en: group.villageEn },
+                tambon: { th: group.tambonTh, en: group.tambonEn },
+                amphoe: { th: group.amphoeTh, en: group.amphoeEn },
+                province: { th: group.province.nameTh, en: group.province.nameEn },
+              }}
+            />
           </p>
           <ul className="facts">
             <li>{t("group.founded", { year: formatYear(group.foundedYear, lang) })}</li>
@@ -170,11 +173,15 @@ export default function GroupPage() {
         <h2 id="people">{t("group.committee")}</h2>
         <dl>
           <dt>{t("group.sage")}</dt>
-          <dd>{group.communitySage}</dd>
+          <dd>
+            <LocalizedText th={group.communitySage} en={group.communitySageEn} />
+          </dd>
           {group.committee.map((member) => (
             <div key={`${member.role}-${member.name}`}>
               <dt>{t(`group.roles.${member.role}`)}</dt>
-              <dd>{member.name}</dd>
+              <dd>
+                <LocalizedText th={member.name} en={member.nameEn} />
+              </dd>
             </div>
           ))}
         </dl>
