@@ -10,6 +10,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { hydrated } from "./hydrated";
+import { openAccountMenu } from "./header";
 
 const phone = { viewport: { width: 360, height: 740 }, locale: "th-TH", hasTouch: true, isMobile: true };
 const run = Date.now().toString(36);
@@ -127,6 +128,7 @@ test("a group applies, is returned, answers, is verified, invites a member and s
 
   // ── The owner's workspace: invite a member by phone and hand over the link.
   await owner.goto("/");
+  await openAccountMenu(owner);
   await owner.getByRole("link", { name: `จัดการร้าน ${groupName}` }).click();
   await expect(owner.getByRole("heading", { level: 1, name: `จัดการร้าน: ${groupName}` })).toBeVisible();
   await fitsPhone(owner);
