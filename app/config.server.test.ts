@@ -35,4 +35,42 @@ describe("configuration", () => {
     const found = problems({ NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/x" });
     expect(found[0]).toMatch(/^SESSION_SECRET/);
   });
+
+  describe("TRUST_PROXY", () => {
+    it("trusts no proxy unless told", () => {
+      expect(parseConfig({}).TRUST_PROXY).toBe(false);
+      expect(parseConfig({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+      expect(parseConfig({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    });
+
+    it("takes a number of hops, or addresses, CIDRs and Express's keywords", () => {
+      expect(parseConfig({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+      expect(parseConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::/8, 192.168.1.7" }).TRUST_PROXY).toEqual([
+        "loopback",
+        "10.0.0.0/8",
+        "fd00::/8",
+        "192.168.1.7",
+      ]);
+      expect(parseConfig({ TRUST_PROXY: "uniquelocal,linklocal" }).TRUST_PROXY).toEqual(["uniquelocal", "linklocal"]);
+    });
+
+    it("refuses anything else with one readable line, including Express's trust-everyone `true`", () => {
+      for (const value of ["true", "yes", "10.0.0.0/33", "300.1.1.1", "loopback,", "1.2.3.4/8/9", "-1", "everything"]) {
+        const found = problems({ TRUST_PROXY: value });
+        expect(found, value).toHaveLength(1);
+        expect(found[0], value).toMatch(/^TRUST_PROXY: must be "false", a number of proxy hops/);
+        expect(found[0], value).toContain(`(got ${JSON.stringify(value)})`);
+      }
+    });
+  });
+
+  it("limits sign-ins per address far above per account, and sign-ups per hour", () => {
+    const config = parseConfig({});
+    expect(config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS).toBeGreaterThan(config.LOGIN_MAX_ATTEMPTS * 10);
+    expect(config.SIGNUP_MAX_PER_HOUR).toBe(20);
+    expect(problems({ SIGNUP_MAX_PER_HOUR: "0", LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "many" })).toEqual([
+      'LOGIN_MAX_ATTEMPTS_PER_ADDRESS: must be a whole number from 1 to 100000 (got "many")',
+      'SIGNUP_MAX_PER_HOUR: must be a whole number from 1 to 100000 (got "0")',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
  * message naming the variable and what it should be, instead of failing later
  * somewhere far from the cause.
  */
+import net from "node:net";
 import { z } from "zod";
 
 const postgresUrl = z
@@ -23,6 +24,11 @@ const port = z.coerce
   .min(1, "must be a port number (1–65535)")
   .max(65535, "must be a port number (1–65535)");
 
+function wholeNumber(max: number) {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z.coerce.number({ message }).int(message).min(1, message).max(max, message);
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -37,6 +43,38 @@ const flag = (fallback: boolean) =>
 /** A provider key: unset or blank is "not configured"; otherwise it must look like one of that provider's keys. */
 const providerKey = (pattern: RegExp, example: string) =>
   optionalText.pipe(z.string().regex(pattern, `must look like ${example}`).optional());
+
+const TRUST_PROXY_HELP =
+  'must be "false", a number of proxy hops such as "1", or a comma-separated list of addresses or CIDRs (keywords: loopback, uniquelocal, linklocal)';
+const proxyKeywords = new Set(["loopback", "uniquelocal", "linklocal"]);
+
+function isAddressOrRange(entry: string): boolean {
+  if (proxyKeywords.has(entry)) return true;
+  const [address, prefix, extra] = entry.split("/");
+  const version = net.isIP(address ?? "");
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * What Express's `trust proxy` takes: false (the default: the client is whoever connects), a
+ * number of hops, or the proxies' addresses. Express's `true` (believe every X-Forwarded-For) is
+ * refused on purpose: any client could then choose its own address and dodge the sign-in limits.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, context): false | number | string[] => {
+    const text = (value ?? "").trim().toLowerCase();
+    if (text === "" || text === "false") return false;
+    if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text) === 0 ? false : Number(text);
+    const entries = text.split(",").map((entry) => entry.trim());
+    if (entries.every((entry) => entry !== "" && isAddressOrRange(entry))) return entries;
+    context.addIssue({ code: "custom", message: TRUST_PROXY_HELP });
+    return z.NEVER;
+  });
 
 export const configSchema = z.object({
   NODE_ENV: z
@@ -60,9 +98,21 @@ export const configSchema = z.object({
   UNPAID_ORDER_MINUTES: z.coerce.number({ message: "must be a number of minutes from 5 to 10080" }).int().min(5).max(10_080).default(1440),
   /** The platform's share of each sale, in percent. */
   PLATFORM_FEE_PERCENT: percent.default(0),
-  /** Sign-in attempts allowed per email (and per client address) in LOGIN_WINDOW_MINUTES. */
+  /**
+   * Failed sign-ins to one account allowed in LOGIN_WINDOW_MINUTES before each further attempt
+   * must wait (30 s, doubling up to the window).
+   */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * Failed sign-ins from one client address in the window before it must wait: far above the
+   * per-account limit, since a village's Wi-Fi or a mobile carrier puts many people behind one address.
+   */
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: wholeNumber(100_000).default(100),
+  /** Accounts one client address may try to create per hour. */
+  SIGNUP_MAX_PER_HOUR: wholeNumber(100_000).default(20),
+  /** Which reverse proxies in front of the store to believe about the client's address and protocol (Express's `trust proxy`). */
+  TRUST_PROXY: trustProxy,
   MEILI_URL: optionalText.pipe(z.url({ message: 'must be the Meilisearch URL such as "http://127.0.0.1:7700"' }).optional()),
   MEILI_API_KEY: optionalText,
   /** Longest wait for one Meilisearch request before search falls back to the database. */

@@ -1,15 +1,19 @@
 /**
  * Server rendering. Bots and crawlers get the whole document at once (good for
  * link previews on LINE and Facebook); browsers get it streamed. Errors are
- * logged here and never sent to the browser as stack traces.
+ * logged here and never sent to the browser as stack traces. The response's
+ * Content-Security-Policy nonce (from the load context) goes to React's own
+ * inline scripts and, through NonceProvider, to the document's.
  */
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/components/nonce";
 import { config } from "~/config.server";
+import { logRefusal } from "~/web/http.server";
 import { scriptsAfterLoad } from "~/web/scripts-after-load.server";
 import { stripTrailingNulBytes } from "~/web/strip-nul.server";
 
@@ -20,14 +24,18 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  const nonce = loadContext.cspNonce ?? "";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce || undefined} />
+      </NonceProvider>,
       {
+        nonce: nonce || undefined,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -58,5 +66,11 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  console.error(`Error handling ${request.method} ${new URL(request.url).pathname}:`, error);
+  const path = new URL(request.url).pathname;
+  // Remix's own refusals (a POST to a page without an action, an unknown method) are the
+  // client's doing, not a failure: one line, no stack.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return logRefusal(error.status, request.method, path, typeof error.data === "string" ? error.data : error.statusText);
+  }
+  console.error(`Error handling ${request.method} ${path}:`, error);
 };

@@ -17,6 +17,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
+import { NO_EVAL_PROBES, useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { ErrorPage } from "~/components/error-page";
 import { localeOf, switchLangPath } from "~/i18n/i18n";
@@ -59,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = langOfPath(location.pathname);
   const root = useRouteLoaderData<RootData>("root");
   const origin = root?.origin ?? "";
+  const nonce = useNonce();
   return (
     <html lang={lang === "th" ? "th" : "en"}>
       <head>
@@ -73,15 +75,15 @@ export function Layout({ children }: { children: ReactNode }) {
           <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
         ))}
         <Links />
-        <style dangerouslySetInnerHTML={{ __html: styles }} />
-        <script dangerouslySetInnerHTML={{ __html: SCRIPTS_AFTER_LOAD }} />
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: NO_EVAL_PROBES + SCRIPTS_AFTER_LOAD }} />
       </head>
       <body>
         <SiteHeader user={root?.user ?? null} />
         <main id="main">{children}</main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

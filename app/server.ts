@@ -2,7 +2,8 @@
  * The store's process: reads the configuration, brings the database up (embedded PostgreSQL
  * unless DATABASE_URL is set) and migrates it, seeds the demo catalog into an empty database,
  * fills the search index, starts the outbox worker, then serves the Remix app with Express.
- * `npm start` runs the production build; `npm run dev` serves through Vite.
+ * `npm start` builds the app meanwhile and runs it; `npm run serve` runs an existing build;
+ * `npm run dev` serves through Vite.
  *
  * This is the composition root: the one place that wires modules to each other (which outbox
  * topics this process delivers, which caches a broadcast clears). Modules never start workers.
@@ -13,6 +14,9 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchRequestHandler, type ServerBuild } from "@remix-run/node";
 import { cachedPages } from "~/web/cached-pages.server";
+import { loadContextOf } from "~/load-context";
+import { requestGuard } from "~/web/request-guard.server";
+import { securityHeaders } from "~/web/security-headers.server";
 import { PageCache } from "~/web/page-cache.server";
 import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
 import { config, ConfigError, type Config } from "~/config.server";
@@ -20,6 +24,7 @@ import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
 import { EmbeddedPostgresError } from "~/db/embedded-postgres.server";
 import { listen } from "~/db/notifications.server";
+import { buildAppInBackground } from "~/cli/build-on-start";
 import { progressBar } from "~/cli/progress";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
@@ -27,13 +32,17 @@ import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
 import { lineHandler } from "~/modules/notifications/line.server";
 import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
 import { startOutboxWorker } from "~/modules/outbox/worker.server";
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from "../prisma/seed/demo";
+import { DEMO_PASSWORD, demoAccounts, seedDemo, seedDemoImages } from "../prisma/seed/demo";
 import { rebuildSearchIndex } from "../search/engines.server";
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
 }
+
+// `npm start` builds the app while the database comes up (app/cli/build-on-start.ts).
+const appBuilt = process.env.BUILD_ON_START === "1" ? buildAppInBackground() : Promise.resolve();
+appBuilt.catch(() => {}); // reported where it is awaited
 
 let settings: Config;
 try {
@@ -51,7 +60,8 @@ useDatabase(database.url);
 if (database.appliedMigrations.length > 0) console.log(`Applied migrations: ${database.appliedMigrations.join(", ")}`);
 
 const localStore = database.embedded || settings.NODE_ENV !== "production";
-if ((settings.SEED_DEMO ?? localStore) && (await db().occupationGroup.count()) === 0) {
+const seeded = (settings.SEED_DEMO ?? localStore) && (await db().occupationGroup.count()) === 0;
+if (seeded) {
   const bar = progressBar("Seeding the demo catalog");
   await seedDemo(db(), { onProgress: bar.update });
   bar.done();
@@ -111,9 +121,12 @@ if (localStore) {
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
+app.set("trust proxy", settings.TRUST_PROXY);
+app.use(securityHeaders(settings), requestGuard(settings));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (settings.NODE_ENV === "production") {
+  await appBuilt.catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   // Only paths that look like files can be public files: pages skip a file-system lookup per request.
@@ -135,14 +148,30 @@ app.all(
   createRequestHandler({
     build,
     mode: settings.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: loadContextOf,
   }),
 );
 
 const server = app.listen(settings.PORT, settings.HOST, () => {
   const shown = settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST;
   console.log(`Sammachip Market is open on http://${shown}:${settings.PORT}`);
+  if (seeded) drawDemoImages();
 });
+
+/**
+ * The demo pictures are encoded after the store opens (a minute of sharp on a small machine),
+ * one at a time so visitors keep a core; until a product's picture is linked its pages show the
+ * same artwork as an SVG. A store stopped meanwhile finishes them with `npm run db:seed`.
+ */
+function drawDemoImages() {
+  const started = Date.now();
+  seedDemoImages(db(), { concurrency: 1 }).then(
+    (linked) => console.log(`Demo images: ${linked.products} products and ${linked.groups} groups in ${((Date.now() - started) / 1000).toFixed(1)}s`),
+    (error: unknown) => {
+      if (!closing) console.error(`Demo images stopped (npm run db:seed finishes them): ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
+}
 
 let closing = false;
 async function shutdown(signal: string) {

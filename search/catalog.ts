@@ -5,34 +5,35 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { provinceSlugOf } from "~/modules/groups/provinces";
+import { catalogGroupSchema, catalogProductSchema, namedSchema } from "./catalog-file.ts";
 import { type SearchDocument, availabilityOf, searchDocumentSchema } from "./document.ts";
 
-const namedSchema = z.object({ slug: z.string().min(1), name_th: z.string(), name_en: z.string() });
-
+/**
+ * The fields of the catalog file a search document needs, taken from its one definition
+ * (./catalog-file.ts). Only these are read, so a catalog for relevance evaluation need not carry
+ * a group's committee or shipping; stories may be left out.
+ */
 export const catalogSchema = z.object({
   categories: z.array(namedSchema),
   certifications: z.array(namedSchema),
-  groups: z.array(
-    namedSchema.extend({
-      province_th: z.string(),
-      province_en: z.string(),
-    }),
-  ),
+  groups: z.array(catalogGroupSchema.pick({ slug: true, name_th: true, name_en: true, province_th: true, province_en: true })),
   products: z.array(
-    z.object({
-      slug: z.string().min(1),
-      group_slug: z.string().min(1),
-      category: z.string().min(1),
-      product_type: z.string(),
-      title_th: z.string().min(1),
-      title_en: z.string(),
-      price_satang: z.number().int().nonnegative(),
-      made_to_order: z.boolean(),
-      stock: z.number().int(),
-      certifications: z.array(z.string()),
-      story_th: z.string().default(""),
-      story_en: z.string().default(""),
-    }),
+    catalogProductSchema
+      .pick({
+        slug: true,
+        group_slug: true,
+        category: true,
+        product_type: true,
+        title_th: true,
+        title_en: true,
+        price_satang: true,
+        made_to_order: true,
+        stock: true,
+        certifications: true,
+        story_th: true,
+        story_en: true,
+      })
+      .partial({ story_th: true, story_en: true }),
   ),
 });
 
@@ -55,8 +56,8 @@ export function documentsFromCatalog(catalog: Catalog): SearchDocument[] {
       slug: product.slug,
       titleTh: product.title_th,
       titleEn: product.title_en,
-      storyTh: product.story_th,
-      storyEn: product.story_en,
+      storyTh: product.story_th ?? "",
+      storyEn: product.story_en ?? "",
       productType: product.product_type,
       categorySlug: category.slug,
       categoryNameTh: category.name_th,

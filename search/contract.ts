@@ -61,6 +61,16 @@ const THAI_ONLY: SearchDocument[] = [
 
 const slugsOf = (results: SearchResults) => results.hits.map((hit) => hit.slug);
 
+/** How many documents have each value of `key` (a facet as the catalog itself counts it). */
+function countBy(docs: readonly SearchDocument[], key: (doc: SearchDocument) => string | readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const doc of docs) {
+    const values = key(doc);
+    for (const value of typeof values === "string" ? [values] : values) counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return counts;
+}
+
 export function searchContract(name: string, makeEngine: () => Promise<SearchEngine>): void {
   describe(`search contract: ${name}`, () => {
     let engine: SearchEngine;
@@ -98,6 +108,11 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
       const top = (await search({ q: "ผ้าไหม", perPage: 10 })).hits.map((hit) => hit.document);
       expect(top).toHaveLength(10);
       for (const doc of top) expect(doc.titleTh).toContain("ไหม");
+      // Every product called ผ้าไหม… is found, however the title is segmented.
+      const found = slugs(await everything({ q: "ผ้าไหม" }));
+      const named = slugs(where((doc) => doc.titleTh.includes("ผ้าไหม")));
+      expect(named.length).toBeGreaterThan(3);
+      expect(found).toEqual(expect.arrayContaining(named));
     });
 
     it("finds products for an English query", async () => {
@@ -151,42 +166,65 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
       const band = await everything({ filters: { priceMinSatang: 10_000, priceMaxSatang: 50_000 } });
       expect(slugs(band)).toEqual(slugs(where((doc) => doc.priceSatang >= 10_000 && doc.priceSatang <= 50_000)));
 
-      const silkInKhonKaen = await everything({ q: "silk", filters: { province: ["khon-kaen"], category: ["textiles"] } });
-      expect(silkInKhonKaen.length).toBeGreaterThan(0);
-      for (const doc of silkInKhonKaen) expect(doc.provinceEn).toBe("Khon Kaen");
+      // Values of one facet widen (any of them); different facets narrow (all of them).
+      const textilesOrFood = await everything({ filters: { category: ["textiles", "food"] } });
+      expect(slugs(textilesOrFood)).toEqual(slugs(where((doc) => doc.categorySlug === "textiles" || doc.categorySlug === "food")));
+      const otopInKhonKaen = await everything({ filters: { province: ["khon-kaen"], certification: ["otop"] } });
+      const expected = slugs(where((doc) => doc.provinceSlug === "khon-kaen" && doc.certifications.includes("otop")));
+      expect(expected.length).toBeGreaterThan(1);
+      expect(expected.length).toBeLessThan(where((doc) => doc.provinceSlug === "khon-kaen").length);
+      expect(slugs(otopInKhonKaen)).toEqual(expected);
+
+      // A query with filters: only Khon Kaen's textiles, and every one with silk in its English title.
+      const silkInKhonKaen = slugs(await everything({ q: "silk", filters: { province: ["khon-kaen"], category: ["textiles"] } }));
+      const khonKaenTextiles = slugs(where((doc) => doc.provinceSlug === "khon-kaen" && doc.categorySlug === "textiles"));
+      const silkTitled = slugs(where((doc) => doc.provinceSlug === "khon-kaen" && doc.categorySlug === "textiles" && /silk/i.test(doc.titleEn)));
+      expect(silkTitled.length).toBeGreaterThan(1);
+      expect(silkInKhonKaen).toEqual(expect.arrayContaining(silkTitled));
+      for (const slug of silkInKhonKaen) expect(khonKaenTextiles).toContain(slug);
     });
 
     it("counts facets over the whole filtered result set", async () => {
       const results = await search({ q: "", perPage: 1 });
-      expect(results.facets.category.textiles).toBe(where((doc) => doc.categorySlug === "textiles").length);
-      expect(results.facets.province["chiang-mai"]).toBe(
-        where((doc) => doc.provinceSlug === "chiang-mai").length,
-      );
-      expect(results.facets.certification.otop).toBe(where((doc) => doc.certifications.includes("otop")).length);
-      expect(results.facets.availability.ready).toBe(where((doc) => doc.inStock).length);
-      expect(results.facets.availability["made-to-order"]).toBe(where((doc) => doc.madeToOrder).length);
-      const total = Object.values(results.facets.category).reduce((sum, count) => sum + count, 0);
-      expect(total).toBe(catalog.length);
+      expect(results.hits).toHaveLength(1);
+      expect(results.facets.category).toEqual(countBy(catalog, (doc) => doc.categorySlug));
+      expect(results.facets.province).toEqual(countBy(catalog, (doc) => doc.provinceSlug));
+      expect(results.facets.certification).toEqual(countBy(catalog, (doc) => doc.certifications));
+      expect(results.facets.availability).toEqual({
+        ready: where((doc) => doc.inStock).length,
+        "made-to-order": where((doc) => doc.madeToOrder).length,
+      });
       const prices = catalog.map((doc) => doc.priceSatang);
       expect(results.priceRange).toEqual({ min: Math.min(...prices), max: Math.max(...prices) });
 
+      // Under a filter, every facet counts only what the filter let through.
+      const food = where((doc) => doc.categorySlug === "food");
       const filtered = await search({ q: "", filters: { category: ["food"] } });
-      expect(Object.keys(filtered.facets.category)).toEqual(["food"]);
+      expect(filtered.total).toBe(food.length);
+      expect(filtered.facets.category).toEqual({ food: food.length });
+      expect(filtered.facets.province).toEqual(countBy(food, (doc) => doc.provinceSlug));
+      expect(filtered.facets.certification).toEqual(countBy(food, (doc) => doc.certifications));
+      expect(filtered.facets.availability.ready).toBe(food.filter((doc) => doc.inStock).length);
+      const foodPrices = food.map((doc) => doc.priceSatang);
+      expect(filtered.priceRange).toEqual({ min: Math.min(...foodPrices), max: Math.max(...foodPrices) });
     });
 
     it("sorts by price both ways and by newest", async () => {
-      const ascending = (await everything({ sort: "price-asc" })).map((doc) => doc.priceSatang);
-      expect(ascending).toHaveLength(catalog.length);
-      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
-      const descending = (await everything({ sort: "price-desc" })).map((doc) => doc.priceSatang);
-      expect(descending).toEqual([...descending].sort((a, b) => b - a));
-      const newest = (await everything({ sort: "newest" })).map((doc) => doc.createdAt);
-      expect(newest).toEqual([...newest].sort((a, b) => b - a));
-      const cheapRice = (await everything({ q: "rice", sort: "price-asc", filters: { category: ["rice-grains"] } })).map(
-        (doc) => doc.priceSatang,
-      );
-      expect(cheapRice.length).toBeGreaterThan(1);
-      expect(cheapRice).toEqual([...cheapRice].sort((a, b) => a - b));
+      const prices = catalog.map((doc) => doc.priceSatang);
+      const ascending = await everything({ sort: "price-asc" });
+      expect(slugs(ascending)).toEqual(slugs(catalog));
+      expect(ascending.map((doc) => doc.priceSatang)).toEqual([...prices].sort((a, b) => a - b));
+      const descending = await everything({ sort: "price-desc" });
+      expect(descending.map((doc) => doc.priceSatang)).toEqual([...prices].sort((a, b) => b - a));
+      // Every demo product has its own creation time, so "newest" has exactly one right order.
+      const newestFirst = [...catalog].sort((a, b) => b.createdAt - a.createdAt).map((doc) => doc.slug);
+      expect(new Set(catalog.map((doc) => doc.createdAt)).size).toBe(catalog.length);
+      expect((await everything({ sort: "newest" })).map((doc) => doc.slug)).toEqual(newestFirst);
+
+      const rice = where((doc) => doc.categorySlug === "rice-grains");
+      const cheapRice = await everything({ q: "rice", sort: "price-asc", filters: { category: ["rice-grains"] } });
+      expect(slugs(cheapRice)).toEqual(slugs(rice));
+      expect(cheapRice.map((doc) => doc.priceSatang)).toEqual(rice.map((doc) => doc.priceSatang).sort((a, b) => a - b));
     });
 
     it("pages stably and without overlap", async () => {
@@ -219,14 +257,29 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
     });
 
     it("answers odd, empty and oversized queries normally", async () => {
-      for (const q of ["", "   ", `'"(){}<>%`, "🍚🧵", "x".repeat(5000), "ผ้า".repeat(2000), "\u0000\u202e", "AND OR NOT"]) {
+      const browseAll = await search({ q: "" });
+      expect(browseAll.total).toBe(catalog.length);
+      expect(browseAll.hits).toHaveLength(24);
+      // A query with no words in it (blank, punctuation, emoji, control characters) browses everything.
+      for (const q of ["   ", `'"(){}<>%`, "🍚🧵", "\u0000\u202e"]) {
         const results = await search({ q });
-        expect(results.total).toBeGreaterThanOrEqual(0);
-        expect(Array.isArray(results.hits)).toBe(true);
+        expect(results.total, JSON.stringify(q)).toBe(catalog.length);
+        expect(slugsOf(results), JSON.stringify(q)).toEqual(slugsOf(browseAll));
       }
+      // An oversized word is cut to the longest query and matches nothing, with empty facets.
+      const oversized = await search({ q: "x".repeat(5000) });
+      expect(oversized).toMatchObject({ total: 0, hits: [], priceRange: null });
+      expect(oversized.facets.category).toEqual({});
+      // A word repeated two thousand times asks for no more than the word once.
+      const once = slugs(await everything({ q: "ผ้า" }));
+      expect(once.length).toBeGreaterThan(10);
+      expect(slugs(await everything({ q: "ผ้า".repeat(2000) }))).toEqual(once);
+      // Boolean-looking words are words, not operators: nothing in the catalog says "not".
+      expect((await search({ q: "AND OR NOT" })).total).toBe(0);
+
       const garbage = await search({ q: 42, lang: "xx", sort: "cheapest", page: -3, perPage: 10_000 } as never);
-      expect(garbage.page).toBe(1);
-      expect(garbage.hits.length).toBeLessThanOrEqual(48);
+      expect(garbage).toMatchObject({ page: 1, perPage: 24, total: catalog.length });
+      expect(slugsOf(garbage)).toEqual(slugsOf(browseAll));
     });
 
     it("returns nothing for unknown filter values and ignores malformed ones", async () => {
@@ -238,14 +291,18 @@ export function searchContract(name: string, makeEngine: () => Promise<SearchEng
     });
 
     it("suggests product titles in the requested language", async () => {
+      // Each distinct title once: the demo catalog has five coffees under two titles per language.
+      const titlesOf = (docs: SearchDocument[], title: (doc: SearchDocument) => string) => [...new Set(docs.map(title))].sort();
+      const coffees = where((doc) => doc.productType === "coffee");
+      expect(titlesOf(coffees, (doc) => doc.titleEn)).toHaveLength(2);
       const english = await engine.suggest("cof", { lang: "en", limit: 5 });
-      expect(english.length).toBeGreaterThan(0);
-      for (const suggestion of english) expect(suggestion.text.toLowerCase()).toContain("coffee");
-      expect(new Set(english.map((s) => s.text)).size).toBe(english.length);
+      expect(english.map((s) => s.text).sort()).toEqual(titlesOf(coffees, (doc) => doc.titleEn));
+      for (const suggestion of english) expect(coffee()).toContain(suggestion.slug);
       const thai = await engine.suggest("กาแ", { lang: "th", limit: 5 });
-      expect(thai.length).toBeGreaterThan(0);
-      for (const suggestion of thai) expect(suggestion.text).toContain("กาแฟ");
+      expect(thai.map((s) => s.text).sort()).toEqual(titlesOf(coffees, (doc) => doc.titleTh));
+      expect((await engine.suggest("cof", { lang: "en", limit: 1 })).length).toBe(1);
       expect(await engine.suggest("", { lang: "th" })).toEqual([]);
+      expect(await engine.suggest("zzzzqq", { lang: "en" })).toEqual([]);
     });
   });
 }

@@ -8,15 +8,25 @@ export async function userByEmail(email: string) {
   return db().user.findUniqueOrThrow({ where: { email } });
 }
 
+/** The `name=value` part of a Set-Cookie header. */
+export function cookiePair(setCookie: string): string {
+  return setCookie.split(";")[0]!;
+}
+
+/**
+ * Cookies of a browser signed in as `email` (or signed out, for null) and the
+ * CSRF token its pages would carry: the token is bound to the session, so the
+ * session comes first.
+ */
 export async function cookiesFor(email: string | null) {
   const parts: string[] = [];
-  const csrf = await csrfToken(new Request("http://test.local/"));
-  parts.push(csrf.setCookie!.split(";")[0]);
   if (email) {
     const user = await userByEmail(email);
     const session = await startSession(user.id);
-    parts.push((await commitSessionCookie(session.id)).split(";")[0]);
+    parts.push(cookiePair(await commitSessionCookie(session.id)));
   }
+  const csrf = await csrfToken(new Request("http://test.local/", { headers: { Cookie: parts.join("; ") } }));
+  parts.push(cookiePair(csrf.setCookie!));
   return { cookie: parts.join("; "), csrf: csrf.token };
 }
 

@@ -21,13 +21,17 @@ describe("the demo seed", () => {
     expect((await db().user.findUniqueOrThrow({ where: { email: demoAccounts.consumer.email } })).role).toBe("CONSUMER");
   });
 
-  it("is idempotent: seeding again changes no counts and restores edited demo rows", async () => {
-    const before = await Promise.all([db().product.count(), db().user.count(), db().committeeMember.count(), db().collectionItem.count()]);
-    await db().product.update({ where: { slug: "ban-thon-krajood-krajood-mat" }, data: { titleTh: "แก้ไขแล้ว" } });
-    await seedDemo(db());
-    const after = await Promise.all([db().product.count(), db().user.count(), db().committeeMember.count(), db().collectionItem.count()]);
-    expect(after).toEqual(before);
+  it("is idempotent: seeding again changes no counts and keeps what a group changed", async () => {
+    const counts = () =>
+      Promise.all([db().product.count(), db().user.count(), db().committeeMember.count(), db().collectionItem.count(), db().shippingMethod.count(), db().productCertification.count()]);
+    const before = await counts();
+    await db().product.update({ where: { slug: "ban-thon-krajood-krajood-mat" }, data: { titleTh: "เสื่อกระจูดลายใหม่" } });
+    const report = await seedDemo(db());
+    expect(await counts()).toEqual(before);
+    expect(report.created).toEqual({ groups: 0, products: 0, shippingMethods: 0 });
+    expect(report.updated).toEqual({ groups: 0, products: 0 });
+    expect(report.kept).toBe(1);
     const mat = await db().product.findUniqueOrThrow({ where: { slug: "ban-thon-krajood-krajood-mat" } });
-    expect(mat.titleTh).toBe("เสื่อกระจูด");
+    expect(mat.titleTh).toBe("เสื่อกระจูดลายใหม่");
   });
 });

@@ -47,7 +47,7 @@ process.env.DATA_DIR = settings.BENCH_DATA_DIR;
 const { createDb } = await import("~/db/client.server");
 const { startEmbeddedPostgres } = await import("~/db/embedded-postgres.server");
 const { applyMigrations } = await import("~/db/migrations.server");
-const { seedDemo } = await import("../../prisma/seed/demo");
+const { seedDemo, seedDemoImages } = await import("../../prisma/seed/demo");
 const { scaleCatalog } = await import("../../prisma/scale/catalog-scaler");
 const { measure, startLimitServer, stopChild, warmUp } = await import("./load");
 const { assetTotals } = await import("./assets");
@@ -145,6 +145,8 @@ try {
   if ((await db.occupationGroup.count()) === 0) {
     log("seeding the demo catalog");
     await seedDemo(db);
+    // The pages are measured with the demo pictures, as a visitor sees them once they are drawn.
+    await seedDemoImages(db);
   }
   const smallest = Math.min(...settings.BENCH_PRODUCTS);
   const active = await db.product.count({ where: { status: "ACTIVE" } });

@@ -4,6 +4,7 @@ import { formatMoney } from "~/i18n/format";
 import { href } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { useT } from "~/i18n/use-lang";
+import { LocalizedText } from "./localized-text";
 import { Picture, type PictureImage } from "./picture";
 
 /** Cards are at most ~400 px wide: one column on phones, a grid beyond. */
@@ -32,7 +33,6 @@ export function productArt(slug: string, category: string) {
 
 export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
   const { t, lang } = useT();
-  const title = pick(lang, product.titleTh, product.titleEn);
   return (
     <li className="card product-card">
       <Link to={href(lang, `/products/${product.slug}`)} className="card-link">
@@ -41,7 +41,9 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
         ) : (
           <img src={productArt(product.slug, product.category.slug)} alt="" width={400} height={400} loading={priority ? "eager" : "lazy"} decoding="async" />
         )}
-        <span className="card-title">{title}</span>
+        <span className="card-title">
+          <LocalizedText th={product.titleTh} en={product.titleEn} />
+        </span>
       </Link>
       {product.group ? (
         <span className="card-meta">

@@ -1,4 +1,4 @@
-/** The error page in the reader's language: 404, 401 (sign in), 403, or a plain 500. */
+/** The error page in the reader's language: 404, 401 (sign in), 403, another refused request (400, 413 …), or a plain 500. */
 import { Link } from "@remix-run/react";
 import { href } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-lang";
@@ -10,7 +10,9 @@ export function ErrorPage({ status }: { status: number }) {
       ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
       : status === 401 || status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
-        : [t("errors.serverTitle"), t("errors.serverText")];
+        : status >= 400 && status < 500
+          ? [t("errors.badRequestTitle"), t("errors.badRequestText")]
+          : [t("errors.serverTitle"), t("errors.serverText")];
   return (
     <section className="page narrow error-page" aria-labelledby="error-title">
       <p className="error-code">{status}</p>

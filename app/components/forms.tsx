@@ -4,7 +4,7 @@ import { useId, type InputHTMLAttributes } from "react";
 import { useT } from "~/i18n/use-lang";
 
 /** The CSRF token from the deepest route that provides one (the page's own loader, or the root for signed-in users). */
-function useCsrfToken(): string {
+export function useCsrfToken(): string {
   for (const match of [...useMatches()].reverse()) {
     const token = (match.data as { csrf?: unknown } | undefined)?.csrf;
     if (typeof token === "string" && token !== "") return token;

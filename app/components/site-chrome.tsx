@@ -76,11 +76,14 @@ function SignOutButton() {
 }
 
 export function SiteFooter() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const root = useRouteLoaderData<RootData>("root");
   return (
     <footer className="site-footer" data-signed-in={root?.user ? "yes" : "no"}>
       <p>{t("site.footer")}</p>
+      <p>
+        <Link to={href(lang, "/groups/apply")}>{t("apply.footerLink")}</Link>
+      </p>
     </footer>
   );
 }

@@ -31,6 +31,15 @@ const USER = "sammachip";
 const PASSWORD = "sammachip-local";
 
 /**
+ * The URL of `database` on the embedded server at `port`, for a process that did not start it
+ * (the browser tests' fixtures reach the e2e server's database this way). It listens on
+ * localhost only (PostgreSQL's default listen_addresses), so its fixed password guards nothing from the network.
+ */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port`.
  * A stale postmaster.pid left by a killed process is removed first, because
  * PostgreSQL would otherwise refuse to start on that folder forever.
@@ -41,8 +50,7 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => embeddedDatabaseUrl(options.port, database);
   let running: RunningPostgres | undefined;
   try {
     const place = placeCluster(options.dataDir, await packagedBinaries());

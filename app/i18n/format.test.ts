@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatYear } from "./format";
+import { formatDate, formatDateTime, formatDayRange, formatMoney, formatShortDate, formatWait, formatYear } from "./format";
 import { href, langFromParam, switchLangPath } from "./i18n";
 
 describe("formatMoney", () => {
@@ -17,6 +17,25 @@ describe("dates", () => {
     expect(formatYear(2003, "th")).toContain("2546");
     expect(formatYear(2003, "en")).toBe("2003");
     expect(formatDate(new Date("2026-11-21T03:00:00Z"), "th")).toContain("2569");
+  });
+  it("shows short dates and times in Thai time", () => {
+    expect(formatShortDate(new Date("2026-11-21T20:00:00Z"), "en")).toBe("22 Nov 2026");
+    expect(formatDateTime(new Date("2026-11-21T20:05:00Z"), "th")).toBe("22 พ.ย. 2569 03:05");
+  });
+  it("shows a week's days as calendar dates, across a year's end too", () => {
+    expect(formatDayRange(new Date("2026-12-01"), new Date("2026-12-07"), "th")).toBe("1–7 ธ.ค. 2569");
+    // ICU puts thin spaces around the dash.
+    expect(formatDayRange(new Date("2026-12-28"), new Date("2027-01-03"), "en").replace(/\s/g, " ")).toBe("28 Dec 2026 – 3 Jan 2027");
+  });
+});
+
+describe("formatWait", () => {
+  it("says seconds under a minute and whole minutes (rounded up) above, in the reader's language", () => {
+    expect(formatWait(30, "en")).toBe("30 seconds");
+    expect(formatWait(30, "th")).toBe("30 วินาที");
+    expect(formatWait(61, "en")).toBe("2 minutes");
+    expect(formatWait(900, "th")).toBe("15 นาที");
+    expect(formatWait(60, "en")).toBe("1 minute");
   });
 });
 

@@ -32,7 +32,34 @@ export function formatDate(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "long", timeZone: "Asia/Bangkok" }).format(date);
 }
 
+/** A moment as Bangkok wall-clock time with its date ("28 พ.ย. 2569 14:05"): schedules, timelines. */
+export function formatDateTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Bangkok" }).format(date);
+}
+
 /** A calendar year in the reader's era: 2003 → "2546" in Thai, "2003" in English. */
 export function formatYear(year: number, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf[lang], { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 6, 1));
+}
+
+/**
+ * A wait, for messages such as "please wait 30 seconds": whole seconds under a
+ * minute, otherwise minutes rounded up ("30 วินาที", "2 minutes").
+ */
+export function formatWait(seconds: number, lang: Lang): string {
+  const [value, unit] = seconds < 60 ? [Math.max(1, Math.ceil(seconds)), "second"] : [Math.ceil(seconds / 60), "minute"];
+  return new Intl.NumberFormat(localeOf[lang], { style: "unit", unit, unitDisplay: "long" }).format(value);
+}
+
+/** A short date ("28 พ.ย. 2569", "28 Nov 2026"), for lists where the long form is too wide. */
+export function formatShortDate(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(date);
+}
+
+/**
+ * A span of calendar days ("1–7 ธ.ค. 2569", "28 Dec 2026 – 3 Jan 2027"). The days are UTC
+ * midnights (what a @db.Date column holds), so they are read in UTC, not moved to Thai time.
+ */
+export function formatDayRange(first: Date, last: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf[lang], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(first, last);
 }

@@ -22,6 +22,7 @@ import { productTitle } from "~/modules/catalog/catalog.server";
 import { buyerCart, buyerOf } from "~/web/buyer.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
+import { readForm } from "~/web/body.server";
 
 const productId = z.string().min(1).max(40);
 const quantity = (min: number) => z.coerce.number({ message: "cart.quantityInvalid" }).int("cart.quantityInvalid").min(min, "cart.quantityInvalid").max(MAX_LINE_QUANTITY, "cart.quantityInvalid");
@@ -44,7 +45,7 @@ type Answer = { error: string | null; productId?: string; available?: number; co
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = cartIntents.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data<Answer>({ error: parsed.error.issues[0]?.message.startsWith("cart.") ? parsed.error.issues[0].message : "cart.invalid" }, { status: 400 });
   const intent = parsed.data;

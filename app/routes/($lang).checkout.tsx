@@ -10,6 +10,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { z } from "zod";
+import { AddressFields, type AddressFieldsMeta } from "~/components/address-fields";
 import { CsrfInput, Field } from "~/components/forms";
 import { formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
@@ -18,32 +19,21 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { chooseShipping } from "~/modules/cart/cart.server";
 import { checkoutView } from "~/modules/checkout/checkout-view.server";
 import { CheckoutError, placeOrder, type CheckoutProblem } from "~/modules/checkout/place-order.server";
-import { normalisePhone } from "~/modules/orders/contact";
+import { addressShape, addressFieldNames } from "~/modules/addresses/address";
+import { thaiAddressSchema } from "~/modules/addresses/address.server";
 import { buyerOf } from "~/web/buyer.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { grantOrder } from "~/web/order-access.server";
+import { readForm } from "~/web/body.server";
 
 const PROVIDERS = ["CASH_ON_PICKUP", "PROMPTPAY_DIRECT", "OMISE", "STRIPE"] as const;
-const text = (max: number) => z.string().trim().max(max, "errors.tooLong");
 
-const contactSchema = z
-  .object({
-    recipientName: text(120).min(1, "errors.required"),
-    email: z.union([z.literal(""), z.email({ message: "errors.email" }).max(254)]).transform((value) => value.toLowerCase() || null),
-    phone: z.string().trim().transform((value, ctx) => {
-      const phone = normalisePhone(value);
-      if (!phone) ctx.addIssue({ code: "custom", message: "checkout.phoneInvalid" });
-      return phone ?? "";
-    }),
-  });
-
-const addressSchema = z.object({
-  addressLine: text(300).min(1, "errors.required"),
-  subdistrict: text(100).min(1, "errors.required"),
-  district: text(100).min(1, "errors.required"),
-  province: text(100).min(1, "errors.required"),
-  postcode: z.string().trim().regex(/^\d{5}$/, "checkout.postcodeInvalid"),
+/** Who receives the order; for deliveries the address fieldset asks the name and phone with the address. */
+const contactSchema = z.object({
+  recipientName: addressShape.recipientName,
+  phone: addressShape.phone,
+  email: z.union([z.literal(""), z.email({ message: "errors.email" }).max(254)]).transform((value) => value.toLowerCase() || null),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,7 +51,7 @@ type Answer = { fieldErrors: Record<string, string>; values: Record<string, stri
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "csrf"));
   const { user, cartId } = await buyerOf(request);
@@ -75,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fieldErrors: Record<string, string> = {};
   const contact = contactSchema.safeParse(values);
   if (!contact.success) for (const issue of contact.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-  const address = view.needsAddress ? addressSchema.safeParse(values) : null;
+  // The places are checked against the Thai address dataset only once the fields' shapes are right.
+  const address = view.needsAddress ? await thaiAddressSchema.safeParseAsync(values) : null;
   if (address && !address.success) for (const issue of address.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
   const payment = z.enum(PROVIDERS).safeParse(values.payment);
   if (!payment.success) fieldErrors.payment = "checkout.choosePayment";
@@ -91,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       locale: lang,
       contact: contact.data,
       address: address?.success
-        ? { line: address.data.addressLine, subdistrict: address.data.subdistrict, district: address.data.district, province: address.data.province, postcode: address.data.postcode }
+        ? { line: address.data.line, subdistrict: address.data.subdistrict, district: address.data.district, province: address.data.province, postcode: address.data.postcode }
         : null,
       shipping: Object.fromEntries(view.groups.filter((group) => group.chosen).map((group) => [group.group.id, group.chosen!.id])),
       payment: payment.data,
@@ -155,8 +146,12 @@ export default function Checkout() {
         <input type="hidden" name="checkoutKey" value={values.checkoutKey ?? checkoutKey} />
         <fieldset className="stack">
           <legend>{t("checkout.contact")}</legend>
-          <Field label={t("checkout.recipientName")} name="recipientName" autoComplete="name" required defaultValue={values.recipientName ?? user?.name ?? ""} error={errors.recipientName} />
-          <Field label={t("checkout.phone")} name="phone" type="tel" autoComplete="tel" inputMode="tel" required defaultValue={values.phone ?? ""} error={errors.phone} />
+          {view.needsAddress ? null : (
+            <>
+              <Field label={t("checkout.recipientName")} name="recipientName" autoComplete="name" required defaultValue={values.recipientName ?? user?.name ?? ""} error={errors.recipientName} />
+              <Field label={t("checkout.phone")} name="phone" type="tel" autoComplete="tel" inputMode="tel" required defaultValue={values.phone ?? ""} error={errors.phone} />
+            </>
+          )}
           <Field label={t("checkout.email")} hint={t("checkout.emailHint")} name="email" type="email" autoComplete="email" defaultValue={values.email ?? user?.email ?? ""} error={errors.email} />
         </fieldset>
 
@@ -194,16 +189,7 @@ export default function Checkout() {
           {t("checkout.updateTotals")}
         </button>
 
-        {view.needsAddress ? (
-          <fieldset className="stack">
-            <legend>{t("checkout.address")}</legend>
-            <Field label={t("checkout.addressLine")} name="addressLine" autoComplete="street-address" required defaultValue={values.addressLine ?? ""} error={errors.addressLine} />
-            <Field label={t("checkout.subdistrict")} name="subdistrict" required defaultValue={values.subdistrict ?? ""} error={errors.subdistrict} />
-            <Field label={t("checkout.district")} name="district" required defaultValue={values.district ?? ""} error={errors.district} />
-            <Field label={t("checkout.province")} name="province" autoComplete="address-level1" required defaultValue={values.province ?? ""} error={errors.province} />
-            <Field label={t("checkout.postcode")} name="postcode" autoComplete="postal-code" inputMode="numeric" required defaultValue={values.postcode ?? ""} error={errors.postcode} />
-          </fieldset>
-        ) : null}
+        {view.needsAddress ? <AddressFields fields={addressFieldsMeta(values, errors, user?.name)} legend={t("checkout.address")} /> : null}
 
         <fieldset className="stack">
           <legend>{t("checkout.payment")}</legend>
@@ -236,4 +222,12 @@ export default function Checkout() {
       </Form>
     </section>
   );
+}
+
+/** The address fieldset's fields, filled with what the buyer last sent and the server's answer to it. */
+function addressFieldsMeta(values: Record<string, string>, errors: Record<string, string>, name: string | undefined): AddressFieldsMeta {
+  const initial: Record<string, string | undefined> = { recipientName: name, ...values };
+  return Object.fromEntries(
+    addressFieldNames.map((field) => [field, { id: `address-${field}`, name: field, errorId: `address-${field}-error`, initialValue: initial[field] ?? "", errors: errors[field] ? [errors[field]] : undefined }]),
+  ) as AddressFieldsMeta;
 }

@@ -9,6 +9,7 @@ import { CertificationList } from "~/components/certification-list";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
+import { LocalizedStory, LocalizedText } from "~/components/localized-text";
 import { Picture } from "~/components/picture";
 import { formatYear } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
@@ -91,7 +92,9 @@ export default function GroupPage() {
           <img className="group-image" src={`/art/group/${group.slug}.svg`} alt="" width={400} height={400} />
         )}
         <div>
-          <h1>{name}</h1>
+          <h1>
+            <LocalizedText th={group.nameTh} en={group.nameEn} />
+          </h1>
           <p className="byline">
             {t("group.locationValue", {
               village: pick(lang, group.villageTh, group.villageEn),
@@ -127,7 +130,7 @@ export default function GroupPage() {
       </header>
       <section aria-labelledby="story">
         <h2 id="story">{t("group.story")}</h2>
-        <p className="story">{pick(lang, group.storyTh, group.storyEn)}</p>
+        <LocalizedStory className="story" th={group.storyTh} en={group.storyEn} />
       </section>
       {group.certifications.length > 0 ? (
         <section aria-labelledby="group-certs">

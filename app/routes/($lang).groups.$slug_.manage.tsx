@@ -1,18 +1,20 @@
 /**
- * A group's workspace: the layout around its pages (overview, products, orders, money, members,
- * profile). Only members of the group get in; each page asks for the role its actions need.
+ * A group's workspace: the layout around its pages (overview, products, orders, shipping, money,
+ * members, profile). Only members of the group get in; each page asks for the role its actions need.
  * Built for a phone first: the section links wrap instead of scrolling sideways.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { ModerationNotice } from "~/components/moderation-notice";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
+import { moderationNotice } from "~/modules/moderation/moderation.server";
 import { requireWorkspace } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group, role } = await requireWorkspace(request, params, "MEMBER");
-  return { group, role };
+  return { group, role, moderation: await moderationNotice(group.id) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }) => {
@@ -22,10 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }
   return [{ title: t("workspace.title", { group: name }) }, { name: "robots", content: "noindex" }];
 };
 
-const workspaceSections = ["", "products", "orders", "money", "members", "profile"] as const;
+const workspaceSections = ["", "products", "orders", "production", "shipping", "money", "members", "profile"] as const;
 
 export default function Workspace() {
-  const { group } = useLoaderData<typeof loader>();
+  const { group, moderation } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const base = href(lang, `/groups/${group.slug}/manage`);
   return (
@@ -42,6 +44,7 @@ export default function Workspace() {
           ))}
         </ul>
       </nav>
+      <ModerationNotice notice={moderation} />
       <Outlet />
     </section>
   );

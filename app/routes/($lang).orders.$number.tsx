@@ -19,12 +19,13 @@ import { OrderNotCancellableError, cancelOrderByBuyer } from "~/modules/orders/l
 import { ORDER_NUMBER_PATTERN } from "~/modules/orders/numbering.server";
 import { orderForBuyer } from "~/modules/orders/queries.server";
 import { buyerMayCancel } from "~/modules/orders/status";
-import { trackingUrl } from "~/modules/orders/tracking";
+import { trackingUrl } from "~/modules/orders/carriers";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { grantOrder, grantedOrders } from "~/web/order-access.server";
 import { getUser } from "~/web/session.server";
+import { readForm } from "~/web/body.server";
 
 function orderNumber(params: LoaderFunctionArgs["params"]): string {
   const number = params.number ?? "";
@@ -56,7 +57,7 @@ const intents = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const number = orderNumber(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = intents.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "orders.invalid" }, { status: 400 });

@@ -17,6 +17,7 @@ import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { grantOrder } from "~/web/order-access.server";
 import { getUser } from "~/web/session.server";
+import { readForm } from "~/web/body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -32,7 +33,7 @@ const findSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = findSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "orders.invalid" }, { status: 400 });

@@ -5,7 +5,8 @@ import { CsrfInput } from "~/components/forms";
 import { href, translator } from "~/i18n/i18n";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { endSession } from "~/modules/accounts/accounts.server";
-import { requireCsrf } from "~/web/csrf.server";
+import { readForm } from "~/web/body.server";
+import { requireCsrf, rotateCsrfCookie } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { clearSessionCookie, getUser, sessionIdFrom } from "~/web/session.server";
 
@@ -17,11 +18,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const sessionId = await sessionIdFrom(request);
   if (sessionId) await endSession(sessionId);
-  return redirect(href(lang, "/"), { headers: { "Set-Cookie": await clearSessionCookie() } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await clearSessionCookie());
+  headers.append("Set-Cookie", await rotateCsrfCookie());
+  return redirect(href(lang, "/"), { headers });
 }
 
 export const meta: MetaFunction = ({ location }) => {

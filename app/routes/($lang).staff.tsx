@@ -1,50 +1,47 @@
-/** Social-enterprise staff's overview of every occupation group and its verification. */
+/**
+ * The staff console: the layout around its pages (overview, verification, groups, collections,
+ * moderation, audit log, outbox). Only staff get in; each page checks again, since a page's data
+ * can be asked for without its layout. Phone first: the section links wrap instead of scrolling.
+ */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet } from "@remix-run/react";
 import { href, translator } from "~/i18n/i18n";
-import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
-import { groupsForStaff } from "~/modules/groups/staff.server";
 import { requireStaff } from "~/web/guards.server";
 import { requireLang } from "~/web/lang.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   await requireStaff(request);
-  return { groups: await groupsForStaff() };
+  return null;
 }
 
 export const meta: MetaFunction = ({ location }) => {
   const t = translator(langOfPath(location.pathname));
-  return [{ title: t("staff.title") }, { name: "robots", content: "noindex" }];
+  return [{ title: t("console.title") }, { name: "robots", content: "noindex" }];
 };
 
-export default function StaffGroups() {
-  const { groups } = useLoaderData<typeof loader>();
+/** Verification is another page's (the review queue); the console only links to it. */
+const consoleSections = ["", "verification", "groups", "collections", "moderation", "audit", "outbox"] as const;
+
+export default function StaffConsole() {
   const { t, lang } = useT();
+  const base = href(lang, "/staff");
   return (
-    <section className="page" aria-labelledby="staff-title">
-      <h1 id="staff-title">{t("staff.title")}</h1>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("staff.group")}</th>
-            <th scope="col">{t("staff.province")}</th>
-            <th scope="col">{t("staff.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((group) => (
-            <tr key={group.slug}>
-              <td>
-                <Link to={href(lang, `/groups/${group.slug}`)}>{pick(lang, group.nameTh, group.nameEn)}</Link>
-              </td>
-              <td>{pick(lang, group.province.nameTh, group.province.nameEn)}</td>
-              <td>{t(`staff.statuses.${group.verificationStatus}`)}</td>
-            </tr>
+    <section className="page console" aria-labelledby="console-title">
+      <h1 id="console-title">{t("console.title")}</h1>
+      <nav aria-label={t("console.sections")} className="workspace-nav">
+        <ul>
+          {consoleSections.map((section) => (
+            <li key={section}>
+              <NavLink to={section ? `${base}/${section}` : base} end={section === ""} prefetch="intent">
+                {t(`console.nav.${section || "overview"}`)}
+              </NavLink>
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ul>
+      </nav>
+      <Outlet />
     </section>
   );
 }

@@ -2,11 +2,17 @@
  * The Express side of the page cache: answers shareable requests from memory,
  * and renders the rest through Remix, keeping what may be shared. Everything
  * that is not a cacheable request goes on to the normal Remix handler.
+ * A kept page is sent with the Content-Security-Policy nonce it was rendered
+ * with: its inline scripts carry that one, not the nonce of the request that
+ * gets it from the cache.
  */
+import type { AppLoadContext } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { loadContextOf } from "~/load-context";
 import { isShareable, pageCacheKey, type CachedPage, type PageCache } from "./page-cache.server";
+import { applyCspNonce } from "./security-headers.server";
 
-type FetchHandler = (request: Request, context: { clientAddress: string }) => Promise<Response>;
+type FetchHandler = (request: Request, context: AppLoadContext) => Promise<Response>;
 
 function cookiesOf(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -20,6 +26,7 @@ function cookiesOf(header: string | undefined): Record<string, string> {
 function send(req: ExpressRequest, res: ExpressResponse, cache: PageCache, entry: CachedPage, state: "hit" | "miss") {
   res.status(entry.status);
   for (const [name, value] of entry.headers) res.setHeader(name, value);
+  if (entry.nonce) applyCspNonce(res, entry.nonce);
   res.setHeader("X-Page-Cache", state);
   res.setHeader("Vary", "Cookie, Accept-Encoding");
   // Compressed once per cached page rather than once per request.
@@ -54,12 +61,11 @@ export function cachedPages(cache: PageCache, handle: FetchHandler) {
       // Render uncompressed; the cache compresses once for everyone.
       headers.delete("accept-encoding");
       const url = `${req.protocol}://${req.get("host")}${req.originalUrl}`;
-      const response = await handle(new Request(url, { method: "GET", headers }), {
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      });
+      const context = loadContextOf(req, res);
+      const response = await handle(new Request(url, { method: "GET", headers }), context);
       const body = Buffer.from(await response.arrayBuffer());
       const entryHeaders = [...response.headers].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding"].includes(name));
-      const entry: CachedPage = { status: response.status, headers: entryHeaders, body, expiresAt: 0 };
+      const entry: CachedPage = { status: response.status, headers: entryHeaders, body, nonce: context.cspNonce, expiresAt: 0 };
       if (isShareable(response.status, response.headers)) cache.set(key, entry, renderedAt);
       send(req, res, cache, entry, "miss");
     } catch (error) {

@@ -1,35 +1,74 @@
 /**
- * CSRF protection for every mutation: a random token in an httpOnly, signed
- * cookie must match the token posted with the form (double submit). SameSite
- * cookies already stop most cross-site posts; the token also covers older
- * browsers and same-site subdomains.
+ * CSRF protection for every mutation. Each form posts a token that is an HMAC,
+ * under the session secret, of who the visitor is (their session id, or "anon"
+ * when signed out) and a random nonce kept in an httpOnly cookie. The server
+ * keeps nothing: it recomputes the token from the request's two cookies.
+ *
+ * Binding the token to the session means a token seen anywhere (another
+ * visitor's page, a page from before sign-in) is worthless in this session,
+ * and the nonce is replaced whenever the visitor changes (sign-in, sign-up,
+ * sign-out), so even a signed-out page's token dies at sign-in. SameSite
+ * cookies and the Origin check (request-guard.server.ts) already stop most
+ * cross-site posts; the token also covers older browsers and same-site
+ * subdomains. In production the cookie is `__Host-` prefixed: browsers then
+ * refuse it unless Secure, for the whole site and from this host only, so a
+ * sibling subdomain cannot plant its own nonce.
  */
 import { createCookie } from "@remix-run/node";
 import crypto from "node:crypto";
 import { config } from "~/config.server";
+import { refusal } from "./http.server";
 import { sessionSecret } from "./secrets.server";
+import { sessionIdFrom } from "./session.server";
 
 export const CSRF_FIELD = "csrf";
+
+/** The nonce cookie: `__Host-csrf` in production, plain `csrf` over development's plain HTTP. */
+export function csrfCookieFor(production: boolean) {
+  return createCookie(production ? "__Host-csrf" : "csrf", { httpOnly: true, sameSite: "lax", secure: production, path: "/" });
+}
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 
 function csrfCookie() {
-  cookie ??= createCookie("__csrf", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: config().NODE_ENV === "production",
-    path: "/",
-    secrets: [sessionSecret()],
-  });
+  cookie ??= csrfCookieFor(config().NODE_ENV === "production");
   return cookie;
 }
 
-/** The request's token, and a Set-Cookie header when a new one had to be made. */
+const NONCE = /^[A-Za-z0-9_-]{32}$/;
+
+function newNonce(): string {
+  return crypto.randomBytes(24).toString("base64url");
+}
+
+async function nonceFrom(request: Request): Promise<string | null> {
+  const value = await csrfCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && NONCE.test(value) ? value : null;
+}
+
+function tokenFor(sessionId: string | undefined, nonce: string): string {
+  return crypto.createHmac("sha256", sessionSecret()).update(`csrf\u0000${sessionId ?? "anon"}\u0000${nonce}`).digest("base64url");
+}
+
+// Several loaders of one request (the root's and the page's) may each ask for a token; a
+// browser without the cookie must get one nonce for all of them, not one per loader.
+const issued = new WeakMap<Request, Promise<{ nonce: string; setCookie?: string }>>();
+
+function nonceFor(request: Request) {
+  let pending = issued.get(request);
+  if (!pending) {
+    pending = nonceFrom(request).then(async (nonce) =>
+      nonce ? { nonce } : { nonce: (nonce = newNonce()), setCookie: await csrfCookie().serialize(nonce) },
+    );
+    issued.set(request, pending);
+  }
+  return pending;
+}
+
+/** The request's token, and a Set-Cookie header when the browser had no nonce yet. */
 export async function csrfToken(request: Request): Promise<{ token: string; setCookie?: string }> {
-  const existing = await csrfCookie().parse(request.headers.get("Cookie"));
-  if (typeof existing === "string" && existing.length >= 32) return { token: existing };
-  const token = crypto.randomBytes(24).toString("base64url");
-  return { token, setCookie: await csrfCookie().serialize(token) };
+  const { nonce, setCookie } = await nonceFor(request);
+  return { token: tokenFor(await sessionIdFrom(request), nonce), setCookie };
 }
 
 /**
@@ -44,16 +83,20 @@ export async function csrfForForm(request: Request): Promise<{ csrf: string; hea
   return { csrf: token, headers: setCookie ? { "Set-Cookie": setCookie } : {} };
 }
 
-/** Throws 403 unless the posted token matches the cookie's. */
+/**
+ * A Set-Cookie header with a fresh nonce, for the response that changes who
+ * the visitor is (sign-in, sign-up, sign-out): tokens issued before stop working.
+ */
+export function rotateCsrfCookie(): Promise<string> {
+  return csrfCookie().serialize(newNonce());
+}
+
+/** Throws 403 unless the posted token is this visitor's, for this session and nonce. */
 export async function requireCsrf(request: Request, form: FormData): Promise<void> {
-  const expected = await csrfCookie().parse(request.headers.get("Cookie"));
+  const nonce = await nonceFrom(request);
   const posted = form.get(CSRF_FIELD);
-  if (
-    typeof expected !== "string" ||
-    typeof posted !== "string" ||
-    expected.length !== posted.length ||
-    !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(posted))
-  ) {
-    throw new Response("CSRF token missing or invalid", { status: 403, statusText: "csrf" });
+  const expected = nonce ? Buffer.from(tokenFor(await sessionIdFrom(request), nonce)) : null;
+  if (!expected || typeof posted !== "string" || Buffer.byteLength(posted) !== expected.length || !crypto.timingSafeEqual(expected, Buffer.from(posted))) {
+    throw refusal(request, 403, "CSRF token missing or invalid");
   }
 }

@@ -13,6 +13,8 @@ export interface FileUpload {
   form: FormData;
   /** The file's bytes; null when none was chosen or it was over the cap. */
   file: Buffer | null;
+  /** The name the browser gave the file (shown back to people; never trusted for its type). */
+  fileName: string | null;
   tooLarge: boolean;
 }
 
@@ -20,13 +22,18 @@ export function isMultipart(request: Request): boolean {
   return (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
+/** Past this, the client is not a person choosing a photo: stop reading. */
+export function uploadHardLimit(maxFileBytes: number): number {
+  return maxFileBytes * 4 + 1024 * 1024;
+}
+
 export async function parseFileUpload(request: Request, options: { field: string; maxBytes: number }): Promise<FileUpload> {
-  // Past this, the client is not a person choosing a photo: stop reading.
-  const hardLimit = options.maxBytes * 4 + 1024 * 1024;
+  const hardLimit = uploadHardLimit(options.maxBytes);
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > hardLimit) throw new Response("Upload too large", { status: 413 });
 
   let file: Buffer | null = null;
+  let fileName: string | null = null;
   let tooLarge = false;
   let received = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
@@ -47,10 +54,11 @@ export async function parseFileUpload(request: Request, options: { field: string
     const bytes = Buffer.concat(chunks);
     if (isFile) {
       file = bytes.length > 0 ? bytes : null;
+      fileName = filename ?? null;
       return null;
     }
     return bytes.toString("utf8");
   };
   const form = await unstable_parseMultipartFormData(request, handler);
-  return { form, file, tooLarge };
+  return { form, file, fileName, tooLarge };
 }

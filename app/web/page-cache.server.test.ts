@@ -33,7 +33,8 @@ describe("pageCacheKey", () => {
       pageCacheKey(request({ cookies: { province: "nan" } })),
     ]);
     expect(keys.size).toBe(4);
-    expect(pageCacheKey(request({ cookies: { __csrf: "t" } }))).toBe(pageCacheKey(request()));
+    expect(pageCacheKey(request({ cookies: { csrf: "t" } }))).toBe(pageCacheKey(request()));
+    expect(pageCacheKey(request({ cookies: { "__Host-csrf": "t" } }))).toBe(pageCacheKey(request()));
   });
 });
 

@@ -22,6 +22,8 @@ export interface CachedPage {
   body: Buffer;
   /** gzip of the body, made on the first request that accepts it. */
   gzip?: Buffer;
+  /** The Content-Security-Policy nonce the body was rendered with; it is sent with the body. */
+  nonce?: string;
   expiresAt: number;
 }
 

@@ -7,3 +7,11 @@ export function slugParam(value: string | undefined): string | null {
   const result = slug.safeParse(value);
   return result.success ? result.data : null;
 }
+
+const id = z.string().regex(/^[a-z0-9]{1,40}$/);
+
+/** A row id in a URL (cuid); anything else is unknown (404). */
+export function idParam(value: string | undefined): string | null {
+  const result = id.safeParse(value);
+  return result.success ? result.data : null;
+}

@@ -68,4 +68,33 @@ describe("scriptsAfterLoad", () => {
     // One byte at a time: every tag straddles chunks.
     expect(await through(html, Array.from({ length: Buffer.byteLength(html) - 1 }, (_, i) => i + 1))).toBe(expected);
   });
+
+  it("keeps the Content-Security-Policy nonce Remix gives its module script, even across chunks", async () => {
+    const nonce = "Zm9vYmFyYmF6cXV4_-12";
+    const html = await new Promise<string>((resolve, reject) => {
+      const { pipe } = renderToPipeableStream(
+        <html lang="th">
+          <body>
+            <link rel="modulepreload" href="/assets/entry.client-a1.js" />
+            <script nonce={nonce} type="module" async dangerouslySetInnerHTML={{ __html: 'import "/assets/root-c3.js";' }} />
+          </body>
+        </html>,
+        {
+          onAllReady() {
+            const out = new PassThrough();
+            pipe(out);
+            text(out).then(resolve, reject);
+          },
+          onError: reject,
+        },
+      );
+    });
+    expect(html).toContain(`<script nonce="${nonce}" type="module"`);
+    const expected = html.replace(`<script nonce="${nonce}" type="module"`, `<script nonce="${nonce}" type="${INERT_MODULE_TYPE}"`).replace(
+      '<link rel="modulepreload"',
+      `<link rel="${INERT_PRELOAD_REL}"`,
+    );
+    const tag = html.indexOf("<script nonce=");
+    for (let cut = tag - 2; cut < tag + 50; cut++) expect(await through(html, [cut])).toBe(expected);
+  });
 });

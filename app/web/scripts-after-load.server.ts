@@ -17,14 +17,24 @@
 import { Transform } from "node:stream";
 import { INERT_MODULE_TYPE, INERT_PRELOAD_REL } from "~/web/scripts-after-load";
 
-/** What React writes for Remix's <Scripts>, and what it becomes. */
-const REWRITES: ReadonlyArray<readonly [Buffer, Buffer]> = [
-  ['<link rel="modulepreload"', `<link rel="${INERT_PRELOAD_REL}"`],
-  ['<script type="module"', `<script type="${INERT_MODULE_TYPE}"`],
-].map(([from, to]) => [Buffer.from(from), Buffer.from(to)] as const);
+/**
+ * What React writes for Remix's <Scripts>, and what it becomes. The module
+ * script carries the Content-Security-Policy nonce before its type (React
+ * writes props in order, and Remix spreads `nonce` first), which is kept.
+ * Matched on latin1 text: one character per byte, so byte offsets hold.
+ */
+const NONCE_MAX = 128;
+const REWRITES: ReadonlyArray<readonly [RegExp, string, number]> = [
+  [/<link rel="modulepreload"/g, `<link rel="${INERT_PRELOAD_REL}"`, '<link rel="modulepreload"'.length],
+  [
+    new RegExp(`<script( nonce="[A-Za-z0-9+/=_-]{1,${NONCE_MAX}}")? type="module"`, "g"),
+    `<script$1 type="${INERT_MODULE_TYPE}"`,
+    `<script nonce="" type="module"`.length + NONCE_MAX,
+  ],
+];
 
 /** A match can straddle two chunks; this many bytes wait for the next one. */
-const HOLD_BACK = Math.max(...REWRITES.map(([from]) => from.length)) - 1;
+const HOLD_BACK = Math.max(...REWRITES.map(([, , longest]) => longest)) - 1;
 
 export function scriptsAfterLoad(): Transform {
   let pending: Buffer = Buffer.alloc(0);
@@ -42,15 +52,12 @@ export function scriptsAfterLoad(): Transform {
 }
 
 function rewrite(html: Buffer): Buffer {
-  let out = html;
-  for (const [from, to] of REWRITES) {
-    const parts: Buffer[] = [];
-    let start = 0;
-    for (let at = out.indexOf(from); at !== -1; at = out.indexOf(from, start)) {
-      parts.push(out.subarray(start, at), to);
-      start = at + from.length;
-    }
-    if (start > 0) out = Buffer.concat([...parts, out.subarray(start)]);
+  let text = html.toString("latin1");
+  let changed = false;
+  for (const [pattern, replacement] of REWRITES) {
+    const next = text.replace(pattern, replacement);
+    changed ||= next !== text;
+    text = next;
   }
-  return out;
+  return changed ? Buffer.from(text, "latin1") : html;
 }

@@ -21,6 +21,8 @@ export const SCRIPTS_AFTER_LOAD = `(function () {
     document.querySelectorAll('script[type="${INERT_MODULE_TYPE}"]').forEach(function (inert) {
       var script = document.createElement("script");
       script.type = "module";
+      // The Content-Security-Policy runs only inline scripts carrying the page's nonce.
+      script.nonce = inert.nonce;
       script.textContent = inert.textContent;
       document.body.appendChild(script);
     });

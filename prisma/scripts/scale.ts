@@ -11,7 +11,7 @@ import { createDb } from "~/db/client.server";
 import { prepareDatabase } from "~/db/database.server";
 import { progressBar } from "~/cli/progress";
 import { scaleCatalog } from "../scale/catalog-scaler";
-import { seedDemo } from "../seed/demo";
+import { seedDemo, seedDemoImages } from "../seed/demo";
 
 const argsSchema = z.object({
   products: z.string({ message: "--products N is required" }).pipe(
@@ -45,6 +45,9 @@ try {
     const bar = progressBar("Seeding the demo catalog");
     await seedDemo(db, { onProgress: bar.update });
     bar.done();
+    const images = progressBar("Drawing demo images");
+    await seedDemoImages(db, { onProgress: images.update });
+    images.done();
   }
   const bar = progressBar(`Scaling to ${args.products} products`);
   const report = await scaleCatalog(db, { products: args.products, onProgress: bar.update });

@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
 import { createDb } from "~/db/client.server";
 import { startEmbeddedPostgres } from "~/db/embedded-postgres.server";
 import { applyMigrations } from "~/db/migrations.server";
-import { seedDemo } from "../../prisma/seed/demo";
+import { seedDemo, seedDemoImages } from "../../prisma/seed/demo";
 
 export const TEMPLATE = "sammachip_test_template";
 
@@ -33,6 +33,10 @@ export default async function setup(project: TestProject) {
   await applyMigrations(url);
   const db = createDb(url);
   await seedDemo(db);
+  await seedDemoImages(db);
+  // Drawing the pictures asks running stores to drop their cached pages; no store ran on the
+  // template, and a test file's own workers must not receive that message.
+  await db.outboxMessage.deleteMany();
   await db.$disconnect();
 
   project.provide("pgAdminUrl", server.urlFor("postgres"));

@@ -1,22 +1,26 @@
 /**
  * Accounts: users, their passwords, their signed-in sessions, and the sign-in
- * rate limit. Owns the User, Session and LoginAttempt tables.
+ * and sign-up limits (attempts.server.ts). Owns the User, Session and
+ * LoginAttempt tables.
  */
 import { db } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/generated/prisma/enums";
-import { EmailTakenError, InvalidCredentialsError, TooManyAttemptsError } from "./errors";
+import { markSignInSucceeded, reserveSignIn, reserveSignUp, type SignInLimit } from "./attempts.server";
+import { EmailTakenError, InvalidCredentialsError } from "./errors";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { SignUpInput } from "./schemas";
 
 export const SESSION_DAYS = 30;
 
-export interface RateLimit {
-  maxAttempts: number;
-  windowMinutes: number;
-}
+export type { SignInLimit } from "./attempts.server";
 
-export async function signUp(input: SignUpInput & { locale: Locale }) {
+/**
+ * Creates an account. Each try counts against the client address's hourly
+ * sign-up limit (TooManySignUpsError past it), whether or not it succeeds.
+ */
+export async function signUp(input: SignUpInput & { locale: Locale; clientAddress: string; maxPerHour: number }) {
+  await reserveSignUp(input.clientAddress, input.maxPerHour);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().user.create({
@@ -35,33 +39,16 @@ export async function signUp(input: SignUpInput & { locale: Locale }) {
 const decoyHash = hashPassword(crypto.randomUUID());
 
 /**
- * Checks an email and password. Failed attempts are counted per email and per
- * client address; past the limit every attempt is refused until the window
- * has passed, even with the right password.
+ * Checks an email and password. The attempt is reserved first (see
+ * attempts.server.ts): when this account or address must wait, it throws
+ * TooManyAttemptsError before the password is looked at, even a right one.
  */
-export async function authenticate(input: {
-  email: string;
-  password: string;
-  clientAddress: string;
-  limit: RateLimit;
-}) {
-  const keys = [`email:${input.email}`, `ip:${input.clientAddress}`];
-  const since = new Date(Date.now() - input.limit.windowMinutes * 60_000);
-  const failures = await db().loginAttempt.groupBy({
-    by: ["key"],
-    where: { key: { in: keys }, succeeded: false, createdAt: { gte: since } },
-    _count: { _all: true },
-  });
-  if (failures.some((row) => row._count._all >= input.limit.maxAttempts)) {
-    throw new TooManyAttemptsError(input.limit.windowMinutes);
-  }
-
+export async function authenticate(input: { email: string; password: string; clientAddress: string; limit: SignInLimit }) {
+  const reservation = await reserveSignIn(input.email, input.clientAddress, input.limit);
   const user = await db().user.findUnique({ where: { email: input.email } });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
-  await db().loginAttempt.createMany({
-    data: keys.map((key) => ({ key, succeeded: Boolean(user && valid) })),
-  });
   if (!user || !valid) throw new InvalidCredentialsError();
+  await markSignInSucceeded(reservation);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

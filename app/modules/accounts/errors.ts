@@ -7,9 +7,18 @@ export class InvalidCredentialsError extends Error {
   readonly name = "InvalidCredentialsError";
 }
 
+/** Sign-in refused before the password is checked: this account (or address) must wait. */
 export class TooManyAttemptsError extends Error {
   readonly name = "TooManyAttemptsError";
-  constructor(readonly retryAfterMinutes: number) {
-    super(`Too many sign-in attempts; retry in ${retryAfterMinutes} minutes`);
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many sign-in attempts; retry in ${retryAfterSeconds} s`);
+  }
+}
+
+/** Sign-up refused: too many accounts tried from this client address in the last hour. */
+export class TooManySignUpsError extends Error {
+  readonly name = "TooManySignUpsError";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many sign-ups from this address; retry in ${retryAfterSeconds} s`);
   }
 }

@@ -20,7 +20,13 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(80, "errors.nameTooLong"),
+  name: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(80, "errors.nameTooLong")
+    // Shown to others beside orders and reviews: no control characters (line breaks, NUL, bidi tricks stay out).
+    .refine((value) => !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(value), "errors.nameInvalid"),
   email,
   password: z
     .string({ message: "errors.required" })

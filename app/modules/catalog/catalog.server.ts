@@ -38,49 +38,70 @@ export function newProducts({ limit }: { limit: number }) {
   });
 }
 
-/** An active product by its slug, with all a product page shows; null when there is none to show. */
-export async function productPage(slug: string) {
-  const product = await db().product.findFirst({
-    where: { slug, ...visibleProducts },
+/** Everything a product page shows. */
+const productPageSelect = {
+  ...cardSelect,
+  images: productGallerySelect,
+  storyTh: true,
+  storyEn: true,
+  weightGrams: true,
+  capacityPerWeek: true,
+  category: { select: { slug: true, nameTh: true, nameEn: true } },
+  certifications: {
+    select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } },
+  },
+  group: {
     select: {
-      ...cardSelect,
-      images: productGallerySelect,
-      storyTh: true,
-      storyEn: true,
-      weightGrams: true,
-      capacityPerWeek: true,
-      category: { select: { slug: true, nameTh: true, nameEn: true } },
-      certifications: {
-        select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } },
-      },
-      group: {
-        select: {
-          id: true,
-          slug: true,
-          nameTh: true,
-          nameEn: true,
-          villageTh: true,
-          villageEn: true,
-          memberCount: true,
-          phone: true,
-          lineId: true,
-          facebookPage: true,
-          province: { select: { slug: true, nameTh: true, nameEn: true } },
-        },
-      },
+      id: true,
+      slug: true,
+      nameTh: true,
+      nameEn: true,
+      villageTh: true,
+      villageEn: true,
+      memberCount: true,
+      phone: true,
+      lineId: true,
+      facebookPage: true,
+      province: { select: { slug: true, nameTh: true, nameEn: true } },
     },
-  });
-  if (!product) return null;
-  const moreFromGroup = await db().product.findMany({
-    where: { ...visibleProducts, groupId: product.group.id, id: { not: product.id } },
+  },
+} as const;
+
+function moreFromGroup(groupId: string, productId: string) {
+  return db().product.findMany({
+    where: { ...visibleProducts, groupId, id: { not: productId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 4,
     select: cardSelect,
   });
-  // How many can be ordered now, and when made-to-order work would be ready: from the group's
-  // stock and weekly capacity, so the page promises only what the group can make.
+}
+
+/** An active product by its slug, with all a product page shows; null when there is none to show. */
+export async function productPage(slug: string) {
+  const product = await db().product.findFirst({ where: { slug, ...visibleProducts }, select: productPageSelect });
+  if (!product) return null;
+  return withAvailability(product, await moreFromGroup(product.group.id, product.id));
+}
+
+/**
+ * How many can be ordered now, and when made-to-order work would be ready: from the group's
+ * stock and weekly capacity, so the page promises only what the group can make.
+ */
+async function withAvailability<P extends Parameters<typeof orderableQuantity>[1]>(product: P, more: Awaited<ReturnType<typeof moreFromGroup>>) {
   const [orderable, promisedBy] = await Promise.all([orderableQuantity(db(), product), promiseFor(db(), product, 1)]);
-  return { product, moreFromGroup, orderable, availability: availabilityStatement(product, promisedBy) };
+  return { product, moreFromGroup: more, orderable, availability: availabilityStatement(product, promisedBy) };
+}
+
+export type ProductPageData = NonNullable<Awaited<ReturnType<typeof productPage>>>;
+
+/**
+ * One of a group's own products as its page would show it, whatever its status: for the
+ * workspace's preview, which renders the very page buyers get. Null when it is not the group's.
+ */
+export async function productPreview(groupId: string, productId: string): Promise<ProductPageData | null> {
+  const product = await db().product.findFirst({ where: { id: productId, groupId }, select: productPageSelect });
+  if (!product) return null;
+  return withAvailability(product, await moreFromGroup(groupId, product.id));
 }
 
 /** A product's title in both languages, if buyers may see it (for a basket's confirmation). */

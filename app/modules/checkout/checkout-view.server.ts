@@ -8,7 +8,8 @@ import { db } from "~/db/client.server";
 import type { Client } from "~/db/transaction.server";
 import { cartView, shippingChoices } from "~/modules/cart/cart.server";
 import { offeredPayments } from "~/modules/payments/payments.server";
-import { isPickup, quoteShipping } from "./shipping-choice.server";
+import { isPickup } from "~/modules/shipping/kinds";
+import { shippingQuote } from "~/modules/shipping/quote";
 
 export async function checkoutView(cartId: string | null, override: Record<string, string> = {}, client: Client = db()) {
   const cart = await cartView(cartId, client);
@@ -29,7 +30,7 @@ export async function checkoutView(cartId: string | null, override: Record<strin
         scheduleTh: method.scheduleTh,
         scheduleEn: method.scheduleEn,
         pickup: isPickup(method.kind),
-        ...quoteShipping(method, { itemsSatang: entry.itemsSatang, weightGrams: entry.weightGrams }),
+        ...shippingQuote(method, { itemsSatang: entry.itemsSatang, weightGrams: entry.weightGrams }),
       }));
     const wanted = override[entry.group.id] ?? saved[entry.group.id];
     const chosen = options.find((option) => option.id === wanted) ?? options[0] ?? null;

@@ -11,7 +11,7 @@
  */
 import { db, type Tx } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { Locale, PaymentProvider, ShippingKind } from "~/generated/prisma/enums";
+import type { Locale, PaymentProvider } from "~/generated/prisma/enums";
 import { config } from "~/config.server";
 import { productsChanged } from "~/modules/catalog/changes.server";
 import { NotAvailableError, lockProducts, recordBookings, reserve } from "~/modules/catalog/capacity.server";
@@ -21,7 +21,8 @@ import { orderPlacedMessages } from "~/modules/orders/messages.server";
 import { priceBreakdown } from "~/modules/payouts/price-breakdown";
 import { offeredPayments, paymentPort, startPayment } from "~/modules/payments/payments.server";
 import { PaymentNotOfferedError } from "~/modules/payments/port";
-import { isPickup, quoteShipping } from "./shipping-choice.server";
+import { isPickup } from "~/modules/shipping/kinds";
+import { shippingQuote } from "~/modules/shipping/quote";
 
 export interface PlaceOrderInput {
   cartId: string;
@@ -159,7 +160,7 @@ async function placeInTransaction(tx: Tx, input: PlaceOrderInput, number: string
     const itemsSatang = lines.reduce((sum, item) => sum + byId.get(item.productId)!.priceSatang * item.quantity, 0);
     const weightGrams = lines.reduce((sum, item) => sum + byId.get(item.productId)!.weightGrams * item.quantity, 0);
     const method = shippingByGroup.get(groupId)!;
-    return { groupId, lines, itemsSatang, method, shippingSatang: quoteShipping(method, { itemsSatang, weightGrams }).feeSatang };
+    return { groupId, lines, itemsSatang, method, shippingSatang: shippingQuote(method, { itemsSatang, weightGrams }).feeSatang };
   });
   const total = parts.reduce((sum, part) => sum + part.itemsSatang + part.shippingSatang, 0);
   const order = await tx.order.create({

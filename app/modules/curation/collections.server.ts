@@ -1,16 +1,18 @@
 /**
  * Staff-curated collections for the home page, in the order staff set
  * (Collection.position, then CollectionItem.position). Owns Collection and
- * CollectionItem; staff screens that edit them come later. Only published
- * collections and only products a buyer can open are shown.
+ * CollectionItem; staff edit them through collections-admin.server.ts. Only
+ * collections live now (published, inside their schedule: schedule.ts) and only
+ * products a buyer can open are shown.
  */
 import { db } from "~/db/client.server";
 import { cardSelect } from "~/modules/catalog/catalog.server";
 import { visibleProducts } from "~/modules/catalog/visibility";
+import { liveCollections } from "./schedule";
 
-export async function homeCollections({ itemsEach }: { itemsEach: number }) {
+export async function homeCollections({ itemsEach, now = new Date() }: { itemsEach: number; now?: Date }) {
   const collections = await db().collection.findMany({
-    where: { published: true },
+    where: liveCollections(now),
     orderBy: [{ position: "asc" }, { slug: "asc" }],
     select: {
       slug: true,

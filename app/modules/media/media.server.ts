@@ -28,6 +28,9 @@ export interface StoredImage {
   written: string[];
 }
 
+/** A product page shows up to eight photos (catalog's gallery); more would never be seen. */
+export const PHOTOS_PER_PRODUCT = 8;
+
 export function uploadLimits(): PipelineLimits {
   const settings = config();
   return { maxBytes: Math.round(settings.MEDIA_MAX_UPLOAD_MB * 1024 * 1024), maxPixels: Math.round(settings.MEDIA_MAX_MEGAPIXELS * 1e6) };
@@ -112,6 +115,8 @@ export async function addProductPhoto(input: {
     step("link the image to the product", (stored: StoredImage) =>
       inTransaction(db(), async (tx) => {
         const product = await productOfGroup(tx, { groupId: input.groupId, productId: input.productId, lock: true }, { id: true, slug: true, titleTh: true, titleEn: true });
+        // Counted under the product's lock, so two uploads at once cannot both take the last place.
+        if ((await tx.productImage.count({ where: { productId: product.id } })) >= PHOTOS_PER_PRODUCT) throw new ImageRejectedError("tooManyPhotos");
         const image = await tx.image.upsert({
           where: { storageKey: stored.storageKey },
           create: { storageKey: stored.storageKey, width: stored.width, height: stored.height, variants: stored.variants as never },

@@ -18,10 +18,18 @@ import { recordPaymentReceived } from "~/modules/ledger/ledger.server";
 import { closeOpenPayments, confirmPaidToGroup, orderFullyPaid } from "~/modules/payments/payments.server";
 import { groupOrderMovedMessages, orderClosedMessages } from "./messages.server";
 import { buyerMayCancel, checkTransition, isClosed, type TransitionDetails } from "./status";
-import { isPickupKind } from "./pickup";
+import { isPickup } from "~/modules/shipping/kinds";
 
 export class OrderNotCancellableError extends Error {
   readonly name = "OrderNotCancellableError";
+}
+
+/** The group order is no longer in the status the person acting saw (someone else moved it). */
+export class OrderChangedError extends Error {
+  readonly name = "OrderChangedError";
+  constructor(readonly current: GroupOrderStatus) {
+    super(`The group order is now ${current}`);
+  }
 }
 
 /** Gives back the stock and production weeks a group order's lines took. */
@@ -51,18 +59,21 @@ async function settleOrder(tx: Tx, orderId: string): Promise<void> {
 
 /**
  * A group moves one of its own group orders. The group order is looked up within the group, so
- * another group's order is NotInGroupError; an illegal move is IllegalTransitionError.
+ * another group's order is NotInGroupError; an illegal move is IllegalTransitionError. `from` is
+ * the status the actor's page showed: when given and no longer true, the move is refused
+ * (OrderChangedError) rather than applied to an order they have not seen.
  */
 export async function moveGroupOrder(
-  input: { groupId: string; groupOrderId: string; to: GroupOrderStatus; actorId: string; details?: TransitionDetails },
+  input: { groupId: string; groupOrderId: string; to: GroupOrderStatus; actorId: string; details?: TransitionDetails; from?: GroupOrderStatus },
   client?: Client,
 ) {
   return inTransaction(client, async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "GroupOrder" WHERE id = ${input.groupOrderId} AND "groupId" = ${input.groupId} FOR UPDATE`;
     if (locked.length === 0) throw new NotInGroupError("order");
     const groupOrder = await tx.groupOrder.findUniqueOrThrow({ where: { id: input.groupOrderId }, select: { id: true, orderId: true, status: true, shippingKind: true } });
+    if (input.from && input.from !== groupOrder.status) throw new OrderChangedError(groupOrder.status);
     const details = input.details ?? {};
-    checkTransition(groupOrder.status, input.to, isPickupKind(groupOrder.shippingKind), details);
+    checkTransition(groupOrder.status, input.to, isPickup(groupOrder.shippingKind), details);
     const now = new Date();
     await tx.groupOrder.update({
       where: { id: groupOrder.id },

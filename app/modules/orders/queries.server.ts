@@ -8,7 +8,7 @@ import { db } from "~/db/client.server";
 import type { Client } from "~/db/transaction.server";
 import type { GroupOrderStatus } from "~/generated/prisma/enums";
 import { NotInGroupError } from "~/modules/groups/errors";
-import { normalisePhone } from "./contact";
+import { normaliseThaiPhone } from "~/modules/addresses/phone";
 
 export const INBOX_PAGE = 30;
 
@@ -22,7 +22,7 @@ const inboxRow = {
   shippingNameEn: true,
   promisedBy: true,
   createdAt: true,
-  order: { select: { number: true, recipientName: true, paymentProvider: true } },
+  order: { select: { number: true, recipientName: true, paymentProvider: true, status: true } },
   lines: { select: { titleTh: true, titleEn: true, quantity: true } },
   payments: { select: { status: true, provider: true } },
 } as const;
@@ -108,9 +108,11 @@ export function groupOrdersForExport(groupId: string, range: { from?: Date; to?:
       shippingSatang: true,
       platformFeeSatang: true,
       shippingNameTh: true,
+      shippingNameEn: true,
+      carrier: true,
       trackingNumber: true,
       order: { select: { number: true, recipientName: true, phone: true, province: true } },
-      lines: { select: { titleTh: true, quantity: true, unitPriceSatang: true } },
+      lines: { select: { titleTh: true, titleEn: true, quantity: true, unitPriceSatang: true } },
     },
   });
 }
@@ -168,7 +170,7 @@ export async function orderForBuyer(number: string, access: { userId?: string | 
   const contact = access.contact?.trim().toLowerCase();
   if (contact) {
     if (order.email && contact === order.email.toLowerCase()) return order;
-    const phone = normalisePhone(contact);
+    const phone = normaliseThaiPhone(contact);
     if (phone && phone === order.phone) return order;
   }
   return null;

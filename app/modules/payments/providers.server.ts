@@ -11,14 +11,16 @@ import { isOmiseConfigured } from "./providers/omise/api.server";
 import { omise, omiseTransfers } from "./providers/omise/omise.server";
 import { payOnPickup } from "./providers/on-pickup.server";
 import { promptPayDirect } from "./providers/promptpay-direct.server";
-import { isStripeConfigured, stripeCheckout, stripeConnectTransfers } from "./providers/stripe.server";
 
-/** Every provider this store can use now, in the order checkout offers them. */
+/**
+ * Every provider this store offers now, in the order checkout offers them. Omise and Stripe join
+ * when their pay pages exist (their keys alone are not enough: a buyer must have somewhere to pay).
+ */
 export function providers(): PaymentPort[] {
-  return [payOnPickup, promptPayDirect, ...(isOmiseConfigured() ? [omise] : []), ...(isStripeConfigured() ? [stripeCheckout] : [])];
+  return [promptPayDirect, payOnPickup];
 }
 
-const known: Record<PaymentProvider, PaymentPort> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise, STRIPE: stripeCheckout };
+const known: Partial<Record<PaymentProvider, PaymentPort>> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise };
 
 /**
  * The port of a provider. For a payment already made it is found even when the provider's keys
@@ -33,7 +35,7 @@ export function paymentPort(provider: PaymentProvider, options: { offeredNow?: b
 /** How the money a provider collected for this group reaches it. */
 export function payoutRailFor(provider: PaymentProvider, group: PayoutGroup): PayoutRail {
   if (provider === "OMISE" && isOmiseConfigured()) return omiseTransfers;
-  if (provider === "STRIPE" && config().STRIPE_CONNECT && group.stripeAccountId) return stripeConnectTransfers;
+  if (provider === "STRIPE" && config().STRIPE_CONNECT && group.stripeAccountId) return manualPayout(group);
   // Stripe without Connect cannot pay a third party: staff transfer from the platform's bank.
   return manualPayout(group);
 }

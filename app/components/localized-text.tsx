@@ -1,0 +1,42 @@
+/**
+ * Bilingual text on the storefront, with the fallback made visible: on an English page, a text
+ * a group wrote only in Thai is shown in Thai (with lang="th") and, where `note` asks for it,
+ * with a short line saying the English is not yet available.
+ */
+import { localized } from "~/i18n/localized";
+import { useT } from "~/i18n/use-lang";
+
+export function LocalizedText({ th, en, note = false }: { th: string; en: string | null | undefined; note?: boolean }) {
+  const { t, lang } = useT();
+  const text = localized(lang, th, en);
+  if (!text.missing) return <>{text.text}</>;
+  return (
+    <>
+      <span lang="th">{text.text}</span>
+      {note ? (
+        <span className="untranslated" data-testid="untranslated">
+          {" "}
+          ({t("store.englishMissing")})
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** A paragraph of story text; on an English page without English, a note above the Thai. */
+export function LocalizedStory({ th, en, className }: { th: string; en: string | null | undefined; className?: string }) {
+  const { t, lang } = useT();
+  const text = localized(lang, th, en);
+  return (
+    <>
+      {text.missing ? (
+        <p className="hint untranslated" data-testid="untranslated">
+          {t("store.englishMissing")}
+        </p>
+      ) : null}
+      <p className={className} lang={text.missing ? "th" : undefined}>
+        {text.text}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The permission matrix: every workspace route (app/routes/*groups.$slug_.manage*) and every staff
+ * route (app/routes/*staff*), each page's loader and each intent of its action, called as a
+ * guest, a consumer, a member of another group, a MEMBER, a MANAGER, an OWNER and STAFF, with real
+ * cookies and a valid CSRF token and form. Allowed requests must succeed (and be audited); denied
+ * ones must be refused with the guard's status and change nothing at all (every table's rows,
+ * the audit log included, hashed before and after).
+ *
+ * The table lives in permission-matrix/table.ts; a route file on disk that is not in it, or an
+ * intent its schema accepts that is not in it, fails here.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Params } from "@remix-run/react";
+import { beforeAll, describe, expect, it } from "vitest";
+import { permissionTable, type FormFields } from "./permission-matrix/table";
+import { outcome, type Outcome } from "./route-calls";
+import { fingerprint, makeWorld, roles, type Role, type World } from "./permission-matrix/world";
+
+type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (args: unknown) => Promise<unknown>; [name: string]: unknown };
+
+const modules = import.meta.glob<RouteModule>("../app/routes/*.{ts,tsx}");
+const routesDir = path.resolve(__dirname, "../app/routes");
+const isCovered = (file: string) => file.includes("groups.$slug_.manage") || file.includes("staff");
+const onDisk = fs.readdirSync(routesDir).filter(isCovered).sort();
+
+const load = (file: string) => modules[`../app/routes/${file}`]();
+const context = { clientAddress: "127.0.0.1" };
+
+let world: World;
+beforeAll(async () => {
+  world = await makeWorld();
+});
+
+/** A route's params read from a path: "($lang).staff.collections.$slug.tsx" + "/staff/collections/x" → {slug: "x"}. */
+function paramsFor(file: string, urlPath: string): Params {
+  const segments = file
+    .replace(/\.tsx?$/, "")
+    .split(".")
+    .filter((segment) => segment !== "($lang)" && segment !== "_index")
+    .map((segment) => segment.replace(/_$/, ""));
+  const parts = urlPath.split("/").filter(Boolean);
+  if (parts.length !== segments.length) throw new Error(`${urlPath} does not fit the route ${file}`);
+  const params: Record<string, string> = {};
+  segments.forEach((segment, index) => {
+    if (segment.startsWith("$")) params[segment.slice(1)] = parts[index];
+    else if (segment !== parts[index]) throw new Error(`${urlPath} does not fit the route ${file}`);
+  });
+  return params;
+}
+
+function request(role: Role, urlPath: string, fields?: FormFields): Request {
+  const { cookie, csrf } = world.cookies[role];
+  const url = `http://test.local${urlPath}`;
+  if (!fields) return new Request(url, { headers: { Cookie: cookie } });
+  const entries = Object.entries({ csrf, ...fields }).flatMap(([name, value]) => (Array.isArray(value) ? value.map((each) => [name, each] as const) : [[name, value] as const]));
+  if (entries.some(([, value]) => value instanceof File)) {
+    const form = new FormData();
+    for (const [name, value] of entries) form.append(name, value);
+    return new Request(url, { method: "POST", headers: { Cookie: cookie }, body: form });
+  }
+  const body = new URLSearchParams(entries as [string, string][]);
+  return new Request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
+}
+
+/** How a guard refuses: a signed-out page visit goes to sign-in, a signed-out post is 401, anyone else 403. */
+function expectedDenial(role: Role, method: "GET" | "POST") {
+  if (role !== "guest") return { status: 403 };
+  return method === "GET" ? { status: 302, signIn: true } : { status: 401 };
+}
+
+function isDenied(got: Outcome, role: Role, method: "GET" | "POST"): boolean {
+  const expected = expectedDenial(role, method);
+  if (got.status !== expected.status) return false;
+  return !expected.signIn || Boolean(got.location?.startsWith("/signin?redirectTo="));
+}
+
+const auditCount = (print: Record<string, string>) => Number(print.AuditLog.split(":")[0]);
+
+/** The intents a route's exported schemas accept: every z.discriminatedUnion on "intent" it exports. */
+function schemaIntents(module: RouteModule): string[] {
+  const found: string[] = [];
+  for (const value of Object.values(module)) {
+    const def = (value as { _zod?: { def?: { discriminator?: string } } } | null)?._zod?.def;
+    if (def?.discriminator !== "intent") continue;
+    for (const option of (value as { options: { shape: { intent: { value: string } } }[] }).options) found.push(option.shape.intent.value);
+  }
+  return found;
+}
+
+describe("the permission table", () => {
+  it("has a row for every workspace and staff route on disk, and none for a route that is gone", () => {
+    expect(onDisk.length).toBeGreaterThan(10);
+    expect(onDisk.filter((file) => !(file in permissionTable)), "route files missing from tests/permission-matrix/table.ts").toEqual([]);
+    expect(Object.keys(permissionTable).filter((file) => !onDisk.includes(file)), "rows for route files that do not exist").toEqual([]);
+  });
+
+  it.each(onDisk)("matches what %s exports: its loader, its action and every intent its schemas accept", async (file) => {
+    const module = await load(file);
+    const row = permissionTable[file];
+    if (!row) return;
+    expect(row.page !== null, "page roles are listed exactly when the route has a loader").toBe(typeof module.loader === "function");
+    expect(Object.keys(row.intents ?? {}).length > 0, "intents are listed exactly when the route has an action").toBe(typeof module.action === "function");
+    const listed = Object.keys(row.intents ?? {});
+    expect(schemaIntents(module).filter((intent) => !listed.includes(intent)), "intents the route accepts but the table does not list").toEqual([]);
+  });
+});
+
+describe.each(onDisk.filter((file) => file in permissionTable))("%s", (file) => {
+  const row = permissionTable[file];
+
+  it.each(roles)("as %s", async (role) => {
+    const module = await load(file);
+    const problems: string[] = [];
+
+    if (row.page) {
+      const c = await row.setup?.(world);
+      const urlPath = row.path(world, c);
+      const before = await fingerprint();
+      const got = await outcome(() => module.loader!({ request: request(role, urlPath), params: paramsFor(file, urlPath), context }));
+      if (row.page.includes(role)) {
+        if (got.status >= 400) problems.push(`page: allowed but answered ${got.status} ${String(got.body).slice(0, 200)}`);
+      } else {
+        if (!isDenied(got, role, "GET")) problems.push(`page: should be denied, answered ${got.status} ${got.location ?? ""}`);
+        else expect(await fingerprint(), `page load as ${role} changed data`).toEqual(before);
+      }
+    }
+
+    for (const [intent, spec] of Object.entries(row.intents ?? {})) {
+      const c = await row.setup?.(world);
+      const fields = await spec.form(world, c);
+      const urlPath = row.path(world, c);
+      const before = await fingerprint();
+      const got = await outcome(() => module.action!({ request: request(role, urlPath, { intent, ...fields }), params: paramsFor(file, urlPath), context }));
+      const after = await fingerprint();
+      if (spec.allowed.includes(role)) {
+        if (got.status >= 400) problems.push(`${intent}: allowed but answered ${got.status} ${JSON.stringify(got.body).slice(0, 300)}`);
+        else if (spec.audited !== false && auditCount(after) <= auditCount(before)) problems.push(`${intent}: allowed and answered ${got.status}, but wrote no audit record`);
+      } else if (!isDenied(got, role, "POST")) {
+        problems.push(`${intent}: should be denied, answered ${got.status} ${JSON.stringify(got.body).slice(0, 200)}`);
+      } else {
+        const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
+        if (changed.length > 0) problems.push(`${intent}: denied, yet changed ${changed.join(", ")}`);
+      }
+    }
+
+    expect(problems).toEqual([]);
+  });
+});

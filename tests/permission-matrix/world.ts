@@ -1,0 +1,138 @@
+/**
+ * The people and rows the permission matrix acts with. One target group (a demo group) with a
+ * member, a manager and its owner; the owner of another group; a consumer; staff; and nobody
+ * signed in. Factories make a fresh row for each request, so an allowed request never spoils the
+ * next one (a listing hidden once cannot be hidden again).
+ */
+import sharp from "sharp";
+import { db } from "~/db/client.server";
+import { demoAccounts } from "../../prisma/seed/demo";
+import { cookiesFor } from "../helpers";
+
+export const roles = ["guest", "consumer", "outsider", "member", "manager", "owner", "staff"] as const;
+export type Role = (typeof roles)[number];
+
+const TARGET = "ban-thon-krajood";
+const OTHER = "chonnabot-mudmee";
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+export async function makeWorld() {
+  const database = db();
+  const group = await database.occupationGroup.findUniqueOrThrow({ where: { slug: TARGET }, select: { id: true, slug: true, provinceId: true } });
+  const template = await database.product.findFirstOrThrow({ where: { groupId: group.id }, orderBy: { slug: "asc" } });
+
+  async function userWithRole(role: "MEMBER" | "MANAGER") {
+    const user = await database.user.create({
+      data: { email: `${role.toLowerCase()}.matrix@test.local`, name: `${role} of ${TARGET}`, passwordHash: "x" },
+    });
+    await database.groupMembership.create({ data: { userId: user.id, groupId: group.id, role } });
+    return user.email;
+  }
+
+  const emails: Record<Role, string | null> = {
+    guest: null,
+    consumer: demoAccounts.consumer.email,
+    outsider: demoAccounts.ownerOf(OTHER).email,
+    member: await userWithRole("MEMBER"),
+    manager: await userWithRole("MANAGER"),
+    owner: demoAccounts.ownerOf(TARGET).email,
+    staff: demoAccounts.staff.email,
+  };
+  const cookies = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await cookiesFor(emails[role])] as const))) as Record<
+    Role,
+    { cookie: string; csrf: string }
+  >;
+
+  /** A fresh product of the target group, for sale and visible to buyers. */
+  async function product(data: { hiddenAt?: Date; hiddenReason?: string } = {}) {
+    const { id: _id, slug: _slug, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = template;
+    return database.product.create({ data: { ...copy, slug: unique("matrix-product"), status: "ACTIVE", stock: 5, ...data }, select: { id: true, slug: true } });
+  }
+
+  return {
+    group,
+    cookies,
+    /** A workspace page's path: workspace("products") → /groups/<slug>/manage/products. */
+    workspace: (page: string) => `/groups/${group.slug}/manage${page ? `/${page}` : ""}`,
+    product,
+    hiddenProduct: () => product({ hiddenAt: new Date(), hiddenReason: "ภาพไม่ตรงกับสินค้า" }),
+    /** A fresh group in its own province, in the given state. */
+    async newGroup(verificationStatus: "VERIFIED" | "SUSPENDED" = "VERIFIED") {
+      const slug = unique("matrix-group");
+      return database.occupationGroup.create({
+        data: {
+          slug,
+          nameTh: `กลุ่ม ${slug}`,
+          nameEn: `Group ${slug}`,
+          storyTh: "เรื่องราว",
+          storyEn: "Story",
+          villageTh: "บ้าน",
+          villageEn: "Ban",
+          tambonTh: "ตำบล",
+          amphoeTh: "อำเภอ",
+          provinceId: group.provinceId,
+          foundedYear: 2010,
+          memberCount: 12,
+          communitySage: "ปราชญ์",
+          verificationStatus,
+          verifiedAt: new Date(),
+          suspendedReason: verificationStatus === "SUSPENDED" ? "เอกสารไม่ครบ" : null,
+        },
+        select: { id: true, slug: true },
+      });
+    },
+    /** A fresh unpublished collection holding two fresh products. */
+    async collection() {
+      const [first, second] = [await product(), await product()];
+      const slug = unique("matrix-collection");
+      const collection = await database.collection.create({
+        data: {
+          slug,
+          titleTh: "ชุดทดสอบ",
+          titleEn: "Test collection",
+          position: 1000 + counter,
+          items: { create: [first, second].map((item, position) => ({ productId: item.id, position })) },
+        },
+        select: { id: true, slug: true },
+      });
+      return { ...collection, productIds: [first.id, second.id] };
+    },
+    publish: (collectionId: string) => database.collection.update({ where: { id: collectionId }, data: { published: true } }),
+    /** Every collection's id in home-page order. */
+    async collectionOrder() {
+      const rows = await database.collection.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { id: true } });
+      return rows.map((row) => row.id);
+    },
+    async deadMessage() {
+      return database.outboxMessage.create({
+        data: { topic: "EMAIL", payload: { to: "x@test.local", subject: "s", text: "t" }, attempts: 12, deadAt: new Date(), lastError: "SMTP 550" },
+        select: { id: true },
+      });
+    },
+    /** A small real photo, as the camera input would post it. */
+    async photo() {
+      const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 60 } } }).png().toBuffer();
+      return new File([new Uint8Array(bytes)], "photo.png", { type: "image/png" });
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/**
+ * Every public table's contents as one fingerprint per table (row count and a hash of all rows),
+ * so "a denied request changed nothing" covers updates as well as inserts and deletes.
+ */
+export async function fingerprint(): Promise<Record<string, string>> {
+  const database = db();
+  const tables = await database.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`;
+  const parts = tables.map(
+    ({ name }) => `SELECT '${name}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS print FROM "${name}" t`,
+  );
+  const rows = await database.$queryRawUnsafe<{ name: string; print: string }[]>(parts.join(" UNION ALL "));
+  return Object.fromEntries(rows.map((row) => [row.name, row.print]));
+}
