@@ -1,5 +1,6 @@
 /** The English dictionary; the Dictionary type keeps it complete against th.ts. */
 import { groupsEn } from "./groups.en";
+import { payEn } from "./pay.en";
 import type { Dictionary } from "./th";
 
 export const en: Dictionary = {
@@ -284,6 +285,7 @@ export const en: Dictionary = {
       CANCELLED: "Cancelled",
     },
     paymentState: {
+      slipToCheck: "The buyer attached a slip: check the account and confirm",
       paid: "Paid",
       partlyRefunded: "Partly refunded",
       refunded: "Refunded",
@@ -805,6 +807,7 @@ export const en: Dictionary = {
     },
   },
   ...groupsEn,
+  ...payEn,
   shipping: {
     intro: "The ways buyers can receive your goods, in the order buyers see them. Fees are in baht.",
     readOnly: "Only managers and owners can change the shipping methods.",

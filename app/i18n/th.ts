@@ -3,6 +3,7 @@
  * comes from here or from en.ts, which must have exactly the same keys.
  */
 import { groupsTh } from "./groups.th";
+import { payTh } from "./pay.th";
 
 export const th = {
   cart: {
@@ -286,6 +287,7 @@ export const th = {
       CANCELLED: "ยกเลิกแล้ว",
     },
     paymentState: {
+      slipToCheck: "ผู้ซื้อแนบสลิปแล้ว รอตรวจยอดและยืนยัน",
       paid: "ได้รับเงินแล้ว",
       partlyRefunded: "คืนเงินบางส่วนแล้ว",
       refunded: "คืนเงินแล้ว",
@@ -807,6 +809,7 @@ export const th = {
     },
   },
   ...groupsTh,
+  ...payTh,
   shipping: {
     intro: "วิธีส่งสินค้าที่ผู้ซื้อเลือกได้ เรียงตามลำดับที่ผู้ซื้อเห็น ค่าส่งกรอกเป็นบาท",
     readOnly: "ผู้จัดการและเจ้าของร้านเท่านั้นที่แก้ไขวิธีจัดส่งได้",

@@ -53,9 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canAct = role !== "MEMBER";
   const pickup = isPickup(groupOrder.shippingKind);
   const moves = offeredMoves(groupOrder.status, pickup, groupOrder.lines.some((line) => line.quantityToMake > 0));
+  // The slip's storage key stays on the server; the page needs only whether there is a picture.
+  const payments = groupOrder.payments.map(({ slipStorageKey, ...payment }) => ({ ...payment, hasSlipImage: slipStorageKey !== null }));
   return {
     slug: group.slug,
-    groupOrder,
+    groupOrder: { ...groupOrder, payments },
     pickup,
     canAct,
     moves,
@@ -118,6 +120,7 @@ export default function GroupOrderPage() {
   const base = href(lang, `/groups/${slug}/manage/orders`);
   const self = `${base}/${groupOrder.id}`;
   const refused = answer?.refused;
+  const direct = groupOrder.payments.find((payment) => payment.provider === "PROMPTPAY_DIRECT" && (payment.status === "PENDING" || payment.status === "AWAITING_CONFIRMATION"));
   // Errors on fields nobody types (a hidden status, the intent) come from a forged or outdated form.
   const badForm = Object.keys(answer?.result.error ?? {}).some((field) => !VISIBLE_FIELDS.includes(field));
   const refusedText = refused
@@ -281,6 +284,20 @@ export default function GroupOrderPage() {
       <section aria-labelledby="payment-title">
         <h3 id="payment-title">{t("inbox.detail.payment")}</h3>
         <p>{t(`inbox.paymentState.${view.payment}`)}</p>
+        {direct && view.canConfirmPayment ? (
+          <div className="transfer-slip">
+            <h4>{t("pay.groupSlip.title")}</h4>
+            {direct.slipReference ? <p>{t("pay.groupSlip.reference", { reference: direct.slipReference })}</p> : null}
+            {direct.hasSlipImage ? (
+              <a href={`${self}/transfer-slip`} target="_blank" rel="noopener">
+                <img src={`${self}/transfer-slip`} alt={t("pay.groupSlip.imageAlt")} width={240} loading="lazy" />
+              </a>
+            ) : (
+              <p className="hint">{t("pay.groupSlip.noSlip")}</p>
+            )}
+            <p className="hint">{t("pay.groupSlip.checkFirst", { amount: formatMoney(direct.amountSatang, lang) })}</p>
+          </div>
+        ) : null}
         {view.canConfirmPayment ? (
           <Form method="post" action={self} className="stack">
             <CsrfInput />

@@ -62,6 +62,11 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
   },
   "($lang).groups.$slug_.manage.orders.tsx": { path: (w) => w.workspace("orders"), page: MEMBERS },
   "($lang).groups.$slug_.manage.money.tsx": { path: (w) => w.workspace("money"), page: MEMBERS },
+  "($lang).groups.$slug_.manage_.orders.$groupOrderId.transfer-slip.tsx": route<{ groupOrderId: string }>({
+    setup: (w) => w.slipOrder(),
+    path: (w, c) => w.workspace(`orders/${c.groupOrderId}/transfer-slip`),
+    page: MEMBERS,
+  }),
   "($lang).groups.$slug_.manage.members.tsx": { path: (w) => w.workspace("members"), page: MEMBERS },
   "($lang).groups.$slug_.manage.profile.tsx": { path: (w) => w.workspace("profile"), page: MEMBERS },
 

@@ -6,6 +6,7 @@
  */
 import sharp from "sharp";
 import { db } from "~/db/client.server";
+import { slipStorage } from "~/modules/payments/slips.server";
 import { demoAccounts } from "../../prisma/seed/demo";
 import { cookiesFor } from "../helpers";
 
@@ -110,6 +111,24 @@ export async function makeWorld() {
         data: { topic: "EMAIL", payload: { to: "x@test.local", subject: "s", text: "t" }, attempts: 12, deadAt: new Date(), lastError: "SMTP 550" },
         select: { id: true },
       });
+    },
+    /** A fresh PromptPay order of the target group whose buyer attached a slip, waiting for the group. */
+    async slipOrder() {
+      const number = unique("SM-2569").toUpperCase();
+      const order = await database.order.create({
+        data: { number, checkoutKey: number, phone: "0812345678", recipientName: "ผู้ซื้อ", paymentProvider: "PROMPTPAY_DIRECT", totalSatang: 10_000 },
+        select: { id: true },
+      });
+      const groupOrder = await database.groupOrder.create({
+        data: { orderId: order.id, groupId: group.id, itemsSatang: 10_000, shippingKind: "PICKUP_CENTRE", shippingNameTh: "รับเอง", shippingNameEn: "Pickup" },
+        select: { id: true },
+      });
+      const key = `slips/${order.id}/matrix.webp`;
+      await slipStorage().put(key, await sharp({ create: { width: 40, height: 60, channels: 3, background: "#ffffff" } }).webp().toBuffer(), "image/webp");
+      await database.payment.create({
+        data: { orderId: order.id, groupOrderId: groupOrder.id, provider: "PROMPTPAY_DIRECT", method: "PROMPTPAY", amountSatang: 10_000, status: "AWAITING_CONFIRMATION", idempotencyKey: number, slipReference: `004:${number}`, slipStorageKey: key },
+      });
+      return { groupOrderId: groupOrder.id };
     },
     /** A small real photo, as the camera input would post it. */
     async photo() {

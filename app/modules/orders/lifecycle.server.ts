@@ -157,7 +157,24 @@ export async function expireUnpaidOrders(now = new Date(), limit = 100): Promise
         SELECT id FROM "Order" WHERE status = 'PENDING_PAYMENT' AND "expiresAt" IS NOT NULL AND "expiresAt" <= ${now}
         ORDER BY "expiresAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!due) return false;
-      const groupOrders = await tx.groupOrder.findMany({ where: { orderId: due.id, status: { not: "CANCELLED" } }, select: { id: true, status: true } });
+      const groupOrders = await tx.groupOrder.findMany({
+        where: { orderId: due.id, status: { not: "CANCELLED" } },
+        select: { id: true, status: true, payments: { where: { status: "SUCCEEDED" }, select: { id: true } } },
+      });
+      // Paid straight to each group, one group may have its money while another never got its
+      // transfer: only the unpaid parts expire, and the paid ones go on as a paid order.
+      const paid = groupOrders.filter((groupOrder) => groupOrder.payments.length > 0);
+      if (paid.length > 0) {
+        for (const groupOrder of groupOrders.filter((part) => part.payments.length === 0)) {
+          await tx.groupOrder.update({ where: { id: groupOrder.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "expired" } });
+          const event = await tx.groupOrderEvent.create({ data: { groupOrderId: groupOrder.id, from: groupOrder.status, to: "CANCELLED", actorId: null, note: "expired" }, select: { id: true } });
+          await releaseGroupOrder(tx, groupOrder.id);
+          await closeOpenPayments(tx, due.id, "EXPIRED", groupOrder.id);
+          await groupOrderMovedMessages(tx, groupOrder.id, "CANCELLED", event.id);
+        }
+        await tx.order.update({ where: { id: due.id }, data: { status: "PAID", expiresAt: null } });
+        return true;
+      }
       for (const groupOrder of groupOrders) {
         await tx.groupOrder.update({ where: { id: groupOrder.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "expired" } });
         await tx.groupOrderEvent.create({ data: { groupOrderId: groupOrder.id, from: groupOrder.status, to: "CANCELLED", actorId: null, note: "expired" } });

@@ -26,14 +26,14 @@ async function confirmers(tx: Tx, groupId: string): Promise<string[]> {
 export async function slipSubmittedMessages(tx: Tx, paymentId: string): Promise<void> {
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
-    select: { amountSatang: true, order: { select: { number: true } }, groupOrder: { select: { group: { select: { id: true, slug: true, lineChatId: true } } } } },
+    select: { amountSatang: true, order: { select: { number: true } }, groupOrder: { select: { id: true, group: { select: { id: true, slug: true, lineChatId: true } } } } },
   });
   const group = payment.groupOrder!.group;
   const t = translator("th");
   const text = t("payMail.slipToConfirm", {
     number: payment.order.number,
     amount: formatMoney(payment.amountSatang, "th"),
-    link: `${origin()}${href("th", `/groups/${group.slug}/manage/payments`)}`,
+    link: `${origin()}${href("th", `/groups/${group.slug}/manage/orders/${payment.groupOrder!.id}`)}`,
   });
   const subject = t("payMail.slipToConfirmSubject", { number: payment.order.number });
   await sendEmails(

@@ -13,7 +13,7 @@ import jsQR from "jsqr";
 import sharp from "sharp";
 import { config } from "~/config.server";
 import { db } from "~/db/client.server";
-import { inTransaction } from "~/db/transaction.server";
+import { inTransaction, type Client } from "~/db/transaction.server";
 import { Prisma } from "~/generated/prisma/client";
 import { runWorkflow, step } from "~/lib/workflow.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -117,6 +117,9 @@ export async function submitSlip(input: { orderId: string; paymentId: string; by
           if (isUniqueViolation(error)) throw new SlipRejectedError("alreadyUsed");
           throw error;
         }
+        // The treasurer needs time to check their bank: the order is not left to expire under them.
+        const checkBy = new Date(Date.now() + config().UNPAID_ORDER_MINUTES * 60_000);
+        await tx.order.updateMany({ where: { id: input.orderId, status: "PENDING_PAYMENT", expiresAt: { lt: checkBy } }, data: { expiresAt: checkBy } });
         const groupOrder = await tx.groupOrder.findUniqueOrThrow({ where: { id: payment.groupOrderId! }, select: { groupId: true } });
         await recordAudit(tx, { actorId: input.actorId, groupId: groupOrder.groupId, action: "payment.slip.submit", subjectType: "Payment", subjectId: payment.id, after: { sendingBank: slip.sendingBank, transRef: slip.transRef } });
         await slipSubmittedMessages(tx, payment.id);
@@ -129,4 +132,19 @@ export async function submitSlip(input: { orderId: string; paymentId: string; by
 /** A slip's image, for the buyer of its order or a member of its group: the caller has checked which. */
 export async function slipImage(storageKey: string): Promise<Buffer | null> {
   return slipStorage().get(storageKey);
+}
+
+/** The largest slip image accepted, in bytes (the photo limit: a slip is a phone screenshot). */
+export function slipMaxBytes(): number {
+  return uploadLimits().maxBytes;
+}
+
+/** The latest transfer slip image of one of a group's orders, or null (none, or another group's order). */
+export async function transferSlipOfGroupOrder(groupId: string, groupOrderId: string, client: Client = db()): Promise<Buffer | null> {
+  const payment = await client.payment.findFirst({
+    where: { groupOrderId, groupOrder: { groupId }, slipStorageKey: { not: null } },
+    orderBy: { createdAt: "desc" },
+    select: { slipStorageKey: true },
+  });
+  return payment?.slipStorageKey ? slipStorage().get(payment.slipStorageKey) : null;
 }
