@@ -157,6 +157,11 @@ export const configSchema = z.object({
   STRIPE_CONNECT: flag(false),
   /** Days after delivery before a group's money is paid out (the buyer's "I received it" releases it at once). */
   PAYOUT_HOLD_DAYS: z.coerce.number({ message: "must be a number of days from 0 to 60" }).int("must be a whole number of days").min(0, "must be a number of days from 0 to 60").max(60, "must be a number of days from 0 to 60").default(7),
+  /**
+   * For browser tests only: a file holding milliseconds to add to the store's clock for payout holds,
+   * read at each use, so a journey can let a hold pass. Never set in a real store.
+   */
+  TEST_CLOCK_FILE: optionalText,
   /** How often each instance pays out what is releasable (0 turns the schedule off; staff can still run it). */
   PAYOUT_INTERVAL_MINUTES: z.coerce.number({ message: "must be a number of minutes from 0 to 10080" }).int().min(0).max(10_080).default(60),
   /**

@@ -29,6 +29,7 @@ import { progressBar } from "~/cli/progress";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
 import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
+import { startPayoutSchedule } from "~/modules/payments/payouts.server";
 import { lineHandler } from "~/modules/notifications/line.server";
 import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
 import { startOutboxWorker } from "~/modules/outbox/worker.server";
@@ -107,6 +108,8 @@ const expiry = setInterval(() => {
   expireUnpaidOrders().catch((error: unknown) => console.error(`order expiry: ${error instanceof Error ? error.message : String(error)}`));
 }, 60_000);
 expiry.unref();
+// Money the platform collected goes to the groups once its hold has passed.
+const payouts = startPayoutSchedule();
 if (localStore) {
   console.log(
     [
@@ -180,6 +183,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: closing`);
   server.close();
   clearInterval(expiry);
+  payouts.stop();
   await outbox.stop().catch(() => {});
   await notifications.close().catch(() => {});
   await db().$disconnect().catch(() => {});

@@ -98,3 +98,29 @@ export async function ledgerOf(groupOrderId: string) {
   for (const entry of entries) balance[entry.account] = (balance[entry.account] ?? 0) + entry.amountSatang;
   return { entries, balance, kinds: entries.map((entry) => entry.transaction.kind).sort() };
 }
+
+/** Walks a pickup group order to delivered, as its group would, at `deliveredAt`. */
+export async function deliver(groupOrderId: string, deliveredAt?: Date) {
+  const { moveGroupOrder } = await import("~/modules/orders/lifecycle.server");
+  const groupOrder = await db().groupOrder.findUniqueOrThrow({ where: { id: groupOrderId }, select: { groupId: true, group: { select: { slug: true } } } });
+  const actorId = (await db().user.findFirstOrThrow({ where: { memberships: { some: { groupId: groupOrder.groupId, role: "OWNER" } } } })).id;
+  for (const to of ["ACCEPTED", "PACKED", "READY_FOR_PICKUP", "DELIVERED"] as const) await moveGroupOrder({ groupId: groupOrder.groupId, groupOrderId, to, actorId });
+  if (deliveredAt) await db().groupOrder.update({ where: { id: groupOrderId }, data: { deliveredAt } });
+  return actorId;
+}
+
+/**
+ * The same two-group basket, but paid to the platform (as Omise or Stripe collect it): the order's
+ * own payment, settled as the provider's re-fetched charge says, with the provider's fee.
+ */
+export async function platformPaidOrder(buyerId: string | null, feeSatang = 365) {
+  const { settlePlatformPayment } = await import("~/modules/payments/settlement.server");
+  const placed = await promptPayOrder(buyerId);
+  await db().payment.deleteMany({ where: { orderId: placed.id } });
+  await db().order.update({ where: { id: placed.id }, data: { paymentProvider: "OMISE" } });
+  const payment = await db().payment.create({
+    data: { orderId: placed.id, provider: "OMISE", method: "CARD", amountSatang: placed.totalSatang, idempotencyKey: `omise:${placed.id}:1`, providerRef: `chrg_test_${placed.id}` },
+  });
+  const outcome = await settlePlatformPayment({ provider: "OMISE", paymentId: payment.id, state: { status: "succeeded", amountSatang: placed.totalSatang, currency: "THB", feeSatang } });
+  return { order: placed, payment, outcome };
+}

@@ -369,6 +369,7 @@ export const en: Dictionary = {
         DELIVERED: "Marked as delivered",
         CANCELLED: "Order cancelled; its items are back in stock",
         paid: "Payment marked as received",
+        refunded: "Refund recorded",
       },
       ship: "Ship",
       carrier: "Carrier",

@@ -25,6 +25,7 @@ import { isPickup } from "~/modules/shipping/kinds";
 import { groupOrderForGroup } from "~/modules/orders/queries.server";
 import { GROUP_ORDER_STATUSES, IllegalTransitionError } from "~/modules/orders/status";
 import { PaymentStateError } from "~/modules/payments/payments.server";
+import { AlreadyPaidOutError, NothingToRefundError, RefundTooLargeError, refundByGroup } from "~/modules/payments/refunds.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
@@ -44,7 +45,7 @@ async function groupOrderOf(groupId: string, rawId: string | undefined) {
   }
 }
 
-const doneParam = z.enum([...GROUP_ORDER_STATUSES, "paid"]);
+const doneParam = z.enum([...GROUP_ORDER_STATUSES, "paid", "refunded"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group, role } = await requireWorkspace(request, params, "MEMBER");
@@ -63,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     moves,
     confirmingCancel: canAct && moves.includes("CANCELLED") && search.get("step") === "cancel",
     canConfirmPayment: canAct && groupOrder.payments.some(isConfirmableByGroup),
+    canRefund: canAct && groupOrder.payments.some((payment) => payment.status === "SUCCEEDED" || payment.status === "PARTIALLY_REFUNDED"),
     payment: paymentState(groupOrder.payments, groupOrder.order.status),
     suggestedCarrier: carrierForShipping(groupOrder.shippingKind),
     tracking:
@@ -90,6 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (value.intent === "confirm-payment") {
       await confirmPaymentReceived({ groupId: group.id, groupOrderId: id, actorId: user.id });
+    } else if (value.intent === "refund") {
+      await refundByGroup({ groupId: group.id, groupOrderId: id, amountSatang: value.amount, reason: value.reason, actorId: user.id });
     } else {
       const to = value.intent === "ship" ? "SHIPPED" : value.intent === "cancel" ? "CANCELLED" : value.to;
       const details = value.intent === "ship" ? { carrier: value.carrier, trackingNumber: value.trackingNumber } : value.intent === "cancel" ? { reason: value.reason } : {};
@@ -99,6 +103,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof NotInGroupError) throw notFound("No such order");
     if (error instanceof OrderChangedError) return refuse(409, { key: "inbox.errors.stale", status: error.current });
     if (error instanceof PaymentStateError) return refuse(409, { key: "inbox.errors.noPaymentWaiting" });
+    if (error instanceof RefundTooLargeError) return refuse(400, { key: "pay.refund.tooLarge" });
+    if (error instanceof NothingToRefundError) return refuse(409, { key: "pay.refund.nothing" });
+    if (error instanceof AlreadyPaidOutError) return refuse(409, { key: "pay.refund.paidOut" });
     if (error instanceof IllegalTransitionError) {
       // A move the state machine never allows is a conflict with the order's state; a missing
       // detail (tracking number, reason) is a bad form.
@@ -107,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const done = value.intent === "confirm-payment" ? "paid" : value.intent === "ship" ? "SHIPPED" : value.intent === "cancel" ? "CANCELLED" : value.to;
+  const done = value.intent === "confirm-payment" ? "paid" : value.intent === "refund" ? "refunded" : value.intent === "ship" ? "SHIPPED" : value.intent === "cancel" ? "CANCELLED" : value.to;
   return redirect(`${href(lang, `/groups/${group.slug}/manage/orders/${id}`)}?done=${done}`);
 }
 
@@ -311,6 +318,24 @@ export default function GroupOrderPage() {
           </Form>
         ) : null}
       </section>
+
+      {view.canRefund ? (
+        <details className="danger-zone">
+          <summary>{t("pay.refund.title")}</summary>
+          <Form method="post" action={self} className="stack">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="refund" />
+            <p className="hint">{t("pay.refund.hint")}</p>
+            <label htmlFor="refund-amount">{t("pay.refund.amount")}</label>
+            <input id="refund-amount" name="amount" inputMode="decimal" required maxLength={20} />
+            <label htmlFor="refund-reason">{t("pay.refund.reason")}</label>
+            <input id="refund-reason" name="reason" required maxLength={300} />
+            <button type="submit" className="button secondary">
+              {t("pay.refund.submit")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
 
       <section aria-labelledby="timeline-title">
         <h3 id="timeline-title">{t("inbox.detail.timeline")}</h3>

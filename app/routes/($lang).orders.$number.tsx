@@ -17,7 +17,8 @@ import { formatDate, formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
-import { OrderNotCancellableError, cancelOrderByBuyer } from "~/modules/orders/lifecycle.server";
+import { NotReceivableError, OrderNotCancellableError, cancelOrderByBuyer, confirmReceivedByBuyer } from "~/modules/orders/lifecycle.server";
+import { NotInGroupError } from "~/modules/groups/errors";
 import { ORDER_NUMBER_PATTERN } from "~/modules/orders/numbering.server";
 import { orderForBuyer } from "~/modules/orders/queries.server";
 import { buyerMayCancel } from "~/modules/orders/status";
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("unlock"), contact: z.string().trim().min(3, "orders.contactRequired").max(254) }),
   z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
+  z.object({ intent: z.literal("received"), groupOrderId: z.string().min(1).max(64) }),
 ]);
 
 /** How each refused slip is answered: the status and the message key shown beside its form. */
@@ -99,6 +101,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const order = await orderForBuyer(number, { userId: user?.id, granted });
   if (!order) throw notFound("No such order");
+  if (parsed.data.intent === "received") {
+    try {
+      await confirmReceivedByBuyer({ orderId: order.id, groupOrderId: parsed.data.groupOrderId, actorId: user?.id ?? null });
+    } catch (error) {
+      if (error instanceof NotInGroupError) throw notFound("No such order");
+      if (error instanceof NotReceivableError) return data({ error: "pay.received.notYet" }, { status: 409 });
+      throw error;
+    }
+    return redirect(`${href(lang, `/orders/${number}`)}?received=1`);
+  }
   try {
     await cancelOrderByBuyer({ orderId: order.id, actorId: user?.id ?? null, reason: parsed.data.reason || "cancelled by the buyer" });
   } catch (error) {
@@ -149,6 +161,11 @@ export default function OrderPage() {
       </p>
       {order.status === "PENDING_PAYMENT" && order.expiresAt ? <p>{t("mail.payBy", { date: formatDate(new Date(order.expiresAt), lang) })}</p> : null}
       {order.paymentProvider === "CASH_ON_PICKUP" ? <p className="hint">{t("mail.payLater")}</p> : null}
+      {search.get("received") ? (
+        <p className="notice notice-box" role="status">
+          {t("pay.received.done")}
+        </p>
+      ) : null}
       {search.get("slip") ? (
         <p className="notice notice-box" role="status">
           {t("pay.slip.sent")}
@@ -206,6 +223,17 @@ export default function OrderPage() {
               toPay={toPay.find((code) => code.groupOrderId === groupOrder.id) ?? null}
               error={answer?.paymentId && groupOrder.payments.some((payment) => payment.id === answer.paymentId) ? answer.error : null}
             />
+            {["SHIPPED", "READY_FOR_PICKUP", "DELIVERED"].includes(groupOrder.status) && !groupOrder.receivedAt ? (
+              <Form method="post" className="stack">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="received" />
+                <input type="hidden" name="groupOrderId" value={groupOrder.id} />
+                <p className="hint">{t("pay.received.hint")}</p>
+                <button type="submit" className="button secondary">
+                  {t("pay.received.button", { group: groupName })}
+                </button>
+              </Form>
+            ) : null}
             <GroupContacts contacts={groupOrder.group} groupName={groupName} headingId={`contact-${groupOrder.id}`} />
           </section>
         );

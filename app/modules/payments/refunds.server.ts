@@ -107,6 +107,27 @@ async function completeRefund(tx: Tx, refundId: string, how: { providerRef?: str
   await refundSentMessages(tx, refund.id);
 }
 
+/**
+ * A group refunds a buyer for one of its own group orders. Money it holds itself (PromptPay to it,
+ * cash) it has sent back by hand: recorded at once, with who did it. Money the platform collected
+ * goes back through the provider (pending until `processPendingRefunds` sends it).
+ */
+export async function refundByGroup(input: { groupId: string; groupOrderId: string; amountSatang: number; reason: string; actorId: string }, client?: Client) {
+  return inTransaction(client, async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "GroupOrder" WHERE id = ${input.groupOrderId} AND "groupId" = ${input.groupId} FOR UPDATE`;
+    if (locked.length === 0) throw new NotInGroupError("order");
+    // A cancellation already asked for this money back by hand: recording it sends that one.
+    const waiting = await tx.refund.findFirst({ where: { groupOrderId: input.groupOrderId, manual: true, status: "PENDING", amountSatang: input.amountSatang }, select: { id: true } });
+    if (waiting) {
+      await completeRefund(tx, waiting.id, { sentById: input.actorId });
+      await recordAudit(tx, { actorId: input.actorId, groupId: input.groupId, action: "refund.sent", subjectType: "Refund", subjectId: waiting.id });
+      return { refundId: waiting.id, manual: true };
+    }
+    const refund = await requestRefund(tx, { groupOrderId: input.groupOrderId, amountSatang: input.amountSatang, reason: input.reason, actorId: input.actorId, sentById: input.actorId });
+    return refund!;
+  });
+}
+
 /** A group says it sent a refund back by hand (PromptPay, cash): who did, recorded with it. */
 export async function recordManualRefundSent(input: { groupId: string; refundId: string; actorId: string; now?: Date }, client?: Client) {
   return inTransaction(client, async (tx) => {
