@@ -445,6 +445,7 @@ export const en: Dictionary = {
       moderation: "Moderation",
       audit: "Audit log",
       outbox: "Failed messages",
+      payouts: "Money to groups",
     },
     all: "All",
     filter: "Show",

@@ -216,6 +216,22 @@ export default function OrderPage() {
                 </li>
               ))}
             </ol>
+            <dl className="money-split receipt-split" aria-label={t("money.receipt.title")}>
+              <div>
+                <dt>{t("money.receipt.group", { group: groupName })}</dt>
+                <dd data-testid={`receipt-share-${groupOrder.group.slug}`}>
+                  {formatMoney(groupOrder.itemsSatang + groupOrder.shippingSatang - groupOrder.platformFeeSatang - groupOrder.providerFeeSatang, lang)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t("money.receipt.platform")}</dt>
+                <dd>{formatMoney(groupOrder.platformFeeSatang, lang)}</dd>
+              </div>
+              <div>
+                <dt>{t("money.receipt.provider")}</dt>
+                <dd>{formatMoney(groupOrder.providerFeeSatang, lang)}</dd>
+              </div>
+            </dl>
             <PaymentPart
               groupName={groupName}
               number={order.number}

@@ -62,6 +62,7 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
   },
   "($lang).groups.$slug_.manage.orders.tsx": { path: (w) => w.workspace("orders"), page: MEMBERS },
   "($lang).groups.$slug_.manage.money.tsx": { path: (w) => w.workspace("money"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.money[.]csv.ts": { path: (w) => w.workspace("money.csv"), page: MEMBERS },
   "($lang).groups.$slug_.manage_.orders.$groupOrderId.transfer-slip.tsx": route<{ groupOrderId: string }>({
     setup: (w) => w.slipOrder(),
     path: (w, c) => w.workspace(`orders/${c.groupOrderId}/transfer-slip`),
@@ -113,6 +114,15 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       "reinstate-product": can(STAFF, async (w) => ({ productId: (await w.hiddenProduct()).id })),
       "suspend-group": can(STAFF, async (w) => ({ groupId: (await w.newGroup()).id, reason })),
       "reinstate-group": can(STAFF, async (w) => ({ groupId: (await w.newGroup("SUSPENDED")).id })),
+    },
+  },
+  "($lang).staff.payouts.tsx": {
+    path: () => "/staff/payouts",
+    page: STAFF,
+    intents: {
+      "mark-sent": can(STAFF, async (w) => ({ payoutId: (await w.payout("PENDING")).id, reference: "KBANK-0001" })),
+      retry: can(STAFF, async (w) => ({ payoutId: (await w.payout("FAILED")).id })),
+      run: can(STAFF, () => ({})),
     },
   },
   "($lang).staff.outbox.tsx": {

@@ -130,6 +130,13 @@ export async function makeWorld() {
       });
       return { groupOrderId: groupOrder.id };
     },
+    /** A payout of the target group made by hand, in the given state (waiting for staff, or failed). */
+    async payout(status: "PENDING" | "FAILED") {
+      return database.payout.create({
+        data: { groupId: group.id, amountSatang: 12_345, method: "PROMPTPAY", status, idempotencyKey: unique("matrix-payout"), failureReason: status === "FAILED" ? "bank refused" : null },
+        select: { id: true },
+      });
+    },
     /** A small real photo, as the camera input would post it. */
     async photo() {
       const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 60 } } }).png().toBuffer();
