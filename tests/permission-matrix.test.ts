@@ -37,9 +37,9 @@ function paramsFor(file: string, urlPath: string): Params {
   const segments = file
     .replace(/\.tsx?$/, "")
     // An escaped dot ("money[.]csv") is part of one URL segment.
-    .replace(/\[\.\]/g, "\u0000")
+    .replace(/\[\.\]/g, "~")
     .split(".")
-    .map((segment) => segment.replace(/\u0000/g, "."))
+    .map((segment) => segment.replaceAll("~", "."))
     .filter((segment) => segment !== "($lang)" && segment !== "_index")
     .map((segment) => segment.replace(/_$/, ""));
   const parts = urlPath.split("/").filter(Boolean);
