@@ -3,14 +3,28 @@
  * often delivered; a bad or missing signature, a forged amount or currency (even signed), and a
  * session we never made are refused and change nothing; ledger:check holds after each.
  */
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
 import Stripe from "stripe";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createCheckoutSession } from "~/modules/payments/providers/stripe.server";
 import { db } from "~/db/client.server";
 import { checkLedger } from "~/modules/ledger/check.server";
 import * as webhookRoute from "~/routes/api.webhooks.stripe";
 import { preparePromptPayGroups, promptPayOrder } from "./payment-fixtures";
 
 vi.hoisted(() => {
+  // msw 3 uses Promise.withResolvers (Node 22); these machines run Node 20.
+  const promise = Promise as unknown as { withResolvers?: () => unknown };
+  promise.withResolvers ??= () => {
+    let resolve!: (value: unknown) => void;
+    let reject!: (reason: unknown) => void;
+    const created = new Promise((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    return { promise: created, resolve, reject };
+  };
   process.env.STRIPE_SECRET_KEY = "sk_test_0000000000000000000000";
   process.env.STRIPE_WEBHOOK_SECRET = "whsec_test0000000000000000000000";
 });
@@ -19,9 +33,22 @@ const secret = "whsec_test0000000000000000000000";
 const sdk = new Stripe("sk_test_0000000000000000000000");
 let counter = 0;
 
+/** What Stripe's API received: each create call's form body and Idempotency-Key. */
+const created: { body: URLSearchParams; idempotencyKey: string | null }[] = [];
+const server = setupServer(
+  http.post("https://api.stripe.com/v1/checkout/sessions", async ({ request }) => {
+    const body = new URLSearchParams(await request.text());
+    created.push({ body, idempotencyKey: request.headers.get("Idempotency-Key") });
+    const id = `cs_test_created_${created.length}`;
+    return HttpResponse.json({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}`, amount_total: Number(body.get("line_items[0][price_data][unit_amount]")), currency: "thb", payment_status: "unpaid", status: "open" });
+  }),
+);
+
 beforeAll(async () => {
+  server.listen();
   await preparePromptPayGroups();
 });
+afterAll(() => server.close());
 
 async function stripeOrder() {
   const placed = await promptPayOrder(null);
@@ -57,6 +84,21 @@ async function state(orderId: string) {
     ledger: await db().ledgerEntry.count({ where: { transaction: { orderId } } }),
   };
 }
+
+describe("Stripe Checkout", () => {
+  it("creates a session in THB for the payment's exact amount, with the payment's idempotency key", async () => {
+    const { order } = await stripeOrder();
+    const payment = await db().payment.findFirstOrThrow({ where: { orderId: order.id } });
+    const session = await createCheckoutSession(payment, { success: "http://t/orders/x?paid=1", cancel: "http://t/orders/x" });
+    const call = created.at(-1)!;
+    expect(call.idempotencyKey).toBe(payment.idempotencyKey);
+    expect(call.body.get("currency")).toBe("thb");
+    expect(call.body.get("line_items[0][price_data][currency]")).toBe("thb");
+    expect(Number(call.body.get("line_items[0][price_data][unit_amount]"))).toBe(order.totalSatang);
+    expect(call.body.get("client_reference_id")).toBe(payment.id);
+    expect(await db().payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ providerRef: session.id, redirectUrl: session.url });
+  });
+});
 
 describe("Stripe webhooks", () => {
   it("a signed completed session pays the order once, however many times it is delivered", async () => {
