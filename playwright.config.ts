@@ -53,7 +53,9 @@ export default defineConfig({
     command: `rm -rf ${e2e.dataDir} && npm run build && npm run db:seed && npm run serve`,
     url: `http://localhost:${e2e.port}/healthz`,
     timeout: 300_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 runs the journeys against a store already serving on the e2e port (started
+    // with the env below), to repeat one spec without rebuilding; CI always starts its own.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "pipe",
     stderr: "pipe",
     env: {

@@ -31,6 +31,14 @@ describe("configuration", () => {
     expect(found.map((line) => line.split(":")[0]).sort()).toEqual(["MEILI_URL", "PLATFORM_FEE_PERCENT", "PORT"]);
   });
 
+  it("keeps searches 180 days unless told, and refuses a retention that is not 7 to 730 days", () => {
+    expect(parseConfig({}).SEARCH_LOG_RETENTION_DAYS).toBe(180);
+    expect(parseConfig({ SEARCH_LOG_RETENTION_DAYS: "30" }).SEARCH_LOG_RETENTION_DAYS).toBe(30);
+    for (const value of ["0", "forever", "3.5", "1000"]) {
+      expect(problems({ SEARCH_LOG_RETENTION_DAYS: value }), value).toEqual([expect.stringMatching(/^SEARCH_LOG_RETENTION_DAYS: must be a/)]);
+    }
+  });
+
   it("requires a session secret for a production deployment", () => {
     const found = problems({ NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/x" });
     expect(found[0]).toMatch(/^SESSION_SECRET/);

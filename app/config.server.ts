@@ -117,6 +117,16 @@ export const configSchema = z.object({
   MEILI_API_KEY: optionalText,
   /** Longest wait for one Meilisearch request before search falls back to the database. */
   MEILI_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int("must be a whole number of milliseconds").min(100).max(120_000).default(3_000),
+  /**
+   * Days the search log keeps each search (query, language, result count, product opened, day;
+   * nothing personal) before it is deleted; staff and group reports read at most 90 of them.
+   */
+  SEARCH_LOG_RETENTION_DAYS: z.coerce
+    .number({ message: "must be a number of days from 7 to 730" })
+    .int("must be a whole number of days from 7 to 730")
+    .min(7, "must be a number of days from 7 to 730")
+    .max(730, "must be a number of days from 7 to 730")
+    .default(180),
   /** Largest photo a group may upload, in megabytes; bigger files are refused before anything is stored. */
   MEDIA_MAX_UPLOAD_MB: z.coerce.number({ message: "must be a number of megabytes" }).positive("must be a number of megabytes").max(100).default(8),
   /** Largest decoded image in megapixels: a small file that decodes to a huge bitmap (a decompression bomb) is refused. */

@@ -12,7 +12,8 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
   return result.messages.filter((message) => message.ruleId === "no-restricted-imports").map((message) => message.message);
 }
 
-describe("layer rules", () => {
+// The first lint loads ESLint's TypeScript parser and the whole config: seconds on a busy machine.
+describe("layer rules", { timeout: 60_000 }, () => {
   it("refuse a route that imports the database client", async () => {
     expect(await restricted("app/routes/probe.tsx", 'import { db } from "~/db/client.server";\nexport const x = db;\n')).toHaveLength(1);
   });

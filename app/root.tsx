@@ -3,7 +3,7 @@
  * error page every route falls back to. The root loader gives each page the
  * signed-in user (if any) and the CSRF token its forms post back.
  */
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Links,
@@ -19,8 +19,9 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { NO_EVAL_PROBES, useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
-import { ErrorPage } from "~/components/error-page";
-import { localeOf, switchLangPath } from "~/i18n/i18n";
+import { CLOSE_ON_PHONES } from "~/components/disclosure";
+import { ErrorPage, errorWords } from "~/components/error-page";
+import { localeOf, switchLangPath, translator } from "~/i18n/i18n";
 import { langOfPath } from "~/i18n/use-lang";
 import { csrfToken } from "~/web/csrf.server";
 import { publicOrigin } from "~/web/origin.server";
@@ -34,6 +35,17 @@ import { SCRIPTS_AFTER_LOAD } from "~/web/scripts-after-load";
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * The error page's title (Remix then renders only the root's meta), and the store's name for a
+ * page that sets none, so no page has an empty <title>; in the page's language.
+ */
+export const meta: MetaFunction = ({ error, location }) => {
+  const t = translator(langOfPath(location.pathname));
+  if (!error) return [{ title: t("site.name") }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${errorWords(status, t)[0]} · ${t("site.name")}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -82,6 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader user={root?.user ?? null} />
         <main id="main">{children}</main>
         <SiteFooter />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: CLOSE_ON_PHONES }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -16,6 +16,7 @@ import { createRequestHandler as createFetchRequestHandler, type ServerBuild } f
 import { cachedPages } from "~/web/cached-pages.server";
 import { loadContextOf } from "~/load-context";
 import { requestGuard } from "~/web/request-guard.server";
+import { cookieSecurityNote } from "~/web/cookie-security.server";
 import { securityHeaders } from "~/web/security-headers.server";
 import { PageCache } from "~/web/page-cache.server";
 import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
@@ -26,10 +27,12 @@ import { EmbeddedPostgresError } from "~/db/embedded-postgres.server";
 import { listen } from "~/db/notifications.server";
 import { buildAppInBackground } from "~/cli/build-on-start";
 import { progressBar } from "~/cli/progress";
+import { demoAccountsHeading } from "~/cli/start-log";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
 import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
 import { startPayoutSchedule } from "~/modules/payments/payouts.server";
+import { forgetOldSearches } from "~/modules/search-log/log.server";
 import { lineHandler } from "~/modules/notifications/line.server";
 import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
 import { startOutboxWorker } from "~/modules/outbox/worker.server";
@@ -110,10 +113,18 @@ const expiry = setInterval(() => {
 expiry.unref();
 // Money the platform collected goes to the groups once its hold has passed.
 const payouts = startPayoutSchedule();
+console.log(cookieSecurityNote(settings));
+// Searches older than the retention limit are forgotten; a delete by day is idempotent, so every instance may run it.
+const forgetSearches = () =>
+  forgetOldSearches(settings.SEARCH_LOG_RETENTION_DAYS).catch((error: unknown) =>
+    console.error(`search log retention: ${error instanceof Error ? error.message : String(error)}`),
+  );
+void forgetSearches();
+setInterval(forgetSearches, 3_600_000).unref();
 if (localStore) {
   console.log(
     [
-      "Demo accounts (development only), password for all: " + DEMO_PASSWORD,
+      `${demoAccountsHeading(settings)}, password for all: ${DEMO_PASSWORD}`,
       `  consumer: ${demoAccounts.consumer.email}`,
       `  staff:    ${demoAccounts.staff.email}`,
       `  a group owner, e.g. ${demoAccounts.ownerOf("ban-thon-krajood").email} (owner.<group-slug>@demo.sammachip.test)`,

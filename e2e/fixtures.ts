@@ -197,16 +197,16 @@ async function deleteGroup(db: PrismaClient, groupId: string) {
     const products = await tx.product.findMany({ where: { groupId }, select: { id: true, slug: true } });
     const productIds = products.map((product) => product.id);
     const photos = await tx.productImage.findMany({ where: { productId: { in: productIds } }, select: { imageId: true } });
+    // Orders that reached the group go whole (a basket's other groups' parts too): payments and
+    // refunds first, as they keep their order on purpose.
+    const orders = { groupOrders: { some: { groupId } } };
+    await tx.refund.deleteMany({ where: { payment: { order: orders } } });
+    await tx.payment.deleteMany({ where: { order: orders } });
+    await tx.order.deleteMany({ where: orders });
+    await tx.ledgerTransaction.deleteMany({ where: { entries: { some: { groupId } } } });
     await tx.auditLog.deleteMany({ where: { OR: [{ groupId }, { subjectId: { in: [groupId, ...productIds] } }] } });
-    // Orders a journey placed with the group, and their money: payments, refunds, payouts, ledger.
-    const orders = await tx.order.findMany({ where: { groupOrders: { some: { groupId } } }, select: { id: true } });
-    const orderIds = orders.map((order) => order.id);
-    await tx.ledgerTransaction.deleteMany({ where: { OR: [{ orderId: { in: orderIds } }, { entries: { some: { groupId } } }] } });
-    await tx.refund.deleteMany({ where: { payment: { orderId: { in: orderIds } } } });
-    await tx.payment.deleteMany({ where: { orderId: { in: orderIds } } });
-    await tx.groupOrder.updateMany({ where: { orderId: { in: orderIds } }, data: { payoutId: null } });
+    // Its payouts (their group orders went with the orders above).
     await tx.payout.deleteMany({ where: { groupId } });
-    await tx.order.deleteMany({ where: { id: { in: orderIds } } });
     await tx.shippingMethod.deleteMany({ where: { groupId } });
     await tx.product.deleteMany({ where: { groupId } });
     await tx.image.deleteMany({ where: { id: { in: photos.map((photo) => photo.imageId) }, productImages: { none: {} }, groupCovers: { none: {} } } });

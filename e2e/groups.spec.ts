@@ -4,7 +4,8 @@
  * invites a member (who joins through the link), lists a product with two photos from the file
  * input, reorders them and puts it on sale; the product is on the storefront and in search at
  * once. Every workspace page fits 360 px without sideways scrolling. Accounts are made through
- * the sign-up page (staff's is the demo one, only signed in to).
+ * the sign-up page (staff's is the demo one, only signed in to). Staff then feature the product in
+ * a collection scheduled from now, which the home page shows.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
@@ -195,7 +196,7 @@ test("a group applies, is returned, answers, is verified, invites a member and s
   await expect(owner.getByRole("heading", { level: 1, name: "ย่ามย้อมคราม" })).toBeVisible();
 
   // Every page of the workspace fits the phone.
-  for (const section of ["", "/products", "/orders", "/money", "/members", "/profile"]) {
+  for (const section of ["", "/products", "/orders", "/production", "/shipping", "/money", "/members", "/profile"]) {
     await owner.goto(`${workspace}${section}`);
     await expect(owner.getByRole("heading", { level: 1, name: `จัดการร้าน: ${groupName}` })).toBeVisible();
     await fitsPhone(owner);
@@ -218,4 +219,29 @@ test("a group applies, is returned, answers, is verified, invites a member and s
   await fitsPhone(buyer);
   await buyer.goto(buyer.url().replace(/(:\d+)\//, "$1/en/"));
   await expect(buyer.getByRole("heading", { level: 1, name: `Indigo ${productTitle}` })).toBeVisible();
+
+  // ── Staff feature it in a collection scheduled from now, and the home page shows it.
+  const collection = `New makers ${run}`;
+  await staff.goto("/en/staff/collections");
+  await staff.getByLabel("Name (Thai)").fill(`ผู้ผลิตหน้าใหม่ ${run}`);
+  await staff.getByLabel("Name (English)").fill(collection);
+  await staff.getByRole("button", { name: "Create collection" }).click();
+  await staff.getByPlaceholder("Find a product by its name or its group's").fill(`Indigo ${productTitle}`);
+  await staff.getByPlaceholder("Find a product by its name or its group's").press("Enter");
+  await staff.getByRole("button", { name: `Add: Indigo ${productTitle}` }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Product added to the collection" })).toBeVisible();
+  await staff.getByLabel("Starts").fill(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16));
+  await staff.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await staff.getByRole("button", { name: "Publish" }).click();
+  await expect(staff.getByText("On the home page", { exact: true })).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        await buyer.goto("/en");
+        return buyer.getByRole("region", { name: collection }).getByRole("link", { name: new RegExp(`Indigo ${productTitle}`) }).count();
+      },
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(0);
 });

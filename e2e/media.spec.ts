@@ -22,7 +22,7 @@ test("a group owner adds a photo and sees it on the product page; a text file is
   await expect(gallery(page).getByRole("img")).toHaveAttribute("src", /^\/art\//);
 
   await signIn(group.owner);
-  await page.goto(`/en/groups/${group.slug}/manage/products`);
+  await page.goto(`/en/groups/${group.slug}/manage/products/${product.id}`);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 

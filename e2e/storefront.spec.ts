@@ -113,7 +113,7 @@ test("a province page and the group page, in English", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Ban Non Sa-at Mudmee Silk Weavers" })).toBeVisible();
   await expect(page.getByText("Founded in 2003")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Committee" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Follow this group" })).toBeDisabled();
+  await expect(page.getByRole("link", { name: "Follow this group" })).toHaveAttribute("href", "/en/groups/chonnabot-mudmee/follow");
   const organization = (await jsonLd(page)).find((d) => d["@type"] === "Organization");
   expect(organization).toMatchObject({ name: "Ban Non Sa-at Mudmee Silk Weavers", foundingDate: "2003" });
   await expectNoAxeViolations(page);

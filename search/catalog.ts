@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { provinceSlugOf } from "~/modules/groups/provinces";
 import { catalogGroupSchema, catalogProductSchema, namedSchema } from "./catalog-file.ts";
-import { type SearchDocument, availabilityOf, searchDocumentSchema } from "./document.ts";
+import { type SearchDocument, availabilityOf, deliveryOf, searchDocumentSchema } from "./document.ts";
 
 /**
  * The fields of the catalog file a search document needs, taken from its one definition
@@ -16,7 +16,12 @@ import { type SearchDocument, availabilityOf, searchDocumentSchema } from "./doc
 export const catalogSchema = z.object({
   categories: z.array(namedSchema),
   certifications: z.array(namedSchema),
-  groups: z.array(catalogGroupSchema.pick({ slug: true, name_th: true, name_en: true, province_th: true, province_en: true })),
+  groups: z.array(
+    catalogGroupSchema
+      .pick({ slug: true, name_th: true, name_en: true, province_th: true, province_en: true })
+      // Only the kind of each method matters here, so a relevance catalog may name just that.
+      .extend({ shipping: z.array(z.object({ kind: z.string() })).optional() }),
+  ),
   products: z.array(
     catalogProductSchema
       .pick({
@@ -73,9 +78,15 @@ export function documentsFromCatalog(catalog: Catalog): SearchDocument[] {
       priceSatang: product.price_satang,
       madeToOrder: product.made_to_order,
       inStock: availabilityOf({ stock: product.stock, madeToOrder: product.made_to_order }).includes("ready"),
+      ...(group.shipping ? deliveryOf(group.shipping.map((method) => shippingKindOf(method.kind))) : { ships: true, pickup: false }),
       createdAt: CATALOG_EPOCH_MS + index * HOUR_MS,
     });
   });
+}
+
+/** The file's kinds ("pickup-centre") are the enum's (PICKUP_CENTRE) written as slugs. */
+function shippingKindOf(fileKind: string): string {
+  return fileKind.toUpperCase().replaceAll("-", "_");
 }
 
 /** Reads and validates a catalog file; throws with the zod issues on a malformed file. */

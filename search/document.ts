@@ -31,6 +31,10 @@ export const searchDocumentSchema = z.object({
   priceSatang: z.number().int().nonnegative(),
   madeToOrder: z.boolean(),
   inStock: z.boolean(),
+  /** The group posts or couriers its goods (Thailand Post and the couriers reach every province). */
+  ships: z.boolean(),
+  /** The group hands goods over in person (its centre or a market booth), in its own province. */
+  pickup: z.boolean(),
   /** Epoch milliseconds; drives the "newest" sort. */
   createdAt: z.number().int().nonnegative(),
 });
@@ -39,3 +43,12 @@ export type SearchDocument = z.infer<typeof searchDocumentSchema>;
 
 /** How a product can be had ("ready", "made-to-order"): the catalog's rule, re-exported for the search side. */
 export { AVAILABILITY, type Availability, availabilityOf } from "~/modules/catalog/availability";
+
+/** The ShippingKinds that are pickups (the shipping module's isPickup, for the search side). */
+export const PICKUP_KINDS = ["PICKUP_CENTRE", "PICKUP_MARKET"] as const;
+const pickupKinds: ReadonlySet<string> = new Set(PICKUP_KINDS);
+
+/** How a group's active shipping methods (by ShippingKind) let a buyer get its products. */
+export function deliveryOf(kinds: readonly string[]): { ships: boolean; pickup: boolean } {
+  return { ships: kinds.some((kind) => !pickupKinds.has(kind)), pickup: kinds.some((kind) => pickupKinds.has(kind)) };
+}

@@ -7,6 +7,7 @@ import { createBuiltinEngine } from "./builtin/engine.ts";
 import { type SearchDb, countSearchableProducts, searchDocumentBatches } from "./from-database.ts";
 import { createMeiliEngine } from "./meili/engine.ts";
 import type { SearchEngine } from "./port.ts";
+import { applySearchSync, syncPayloadSchema } from "./sync.ts";
 
 export interface EngineSettings {
   MEILI_URL?: string;
@@ -22,24 +23,50 @@ export function createConfiguredEngine(settings: EngineSettings): SearchEngine {
 }
 
 /**
- * Empties the engine and fills it with every searchable product. For Meilisearch the index is
- * briefly incomplete while it refills; searches during that window see fewer products, not errors.
+ * Rebuilds the engine's whole index from the database: a new index is filled beside the one that
+ * answers and swapped in at the end (replaceAll), so searches never see it empty. Changes made
+ * while it was filling were applied to the old index by the outbox worker; they are re-applied to
+ * the new one afterwards from the SEARCH_SYNC messages written since the start (catch-up).
  */
 export async function rebuildSearchIndex(
   db: SearchDb,
   engine: SearchEngine,
   options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ indexed: number; ms: number }> {
+): Promise<{ indexed: number; caughtUp: number; ms: number }> {
   const started = performance.now();
+  // A little before now: a change committed just before the first batch is read is caught up too.
+  const since = new Date(Date.now() - 1_000);
   const total = await countSearchableProducts(db);
   await engine.init();
-  await engine.clear();
   let indexed = 0;
   options.onProgress?.(0, total);
-  for await (const batch of searchDocumentBatches(db, options.batchSize)) {
-    await engine.index(batch);
-    indexed += batch.length;
-    options.onProgress?.(indexed, Math.max(total, indexed));
+  async function* counted() {
+    for await (const batch of searchDocumentBatches(db, options.batchSize)) {
+      yield batch;
+      indexed += batch.length;
+      options.onProgress?.(indexed, Math.max(total, indexed));
+    }
   }
-  return { indexed, ms: performance.now() - started };
+  await engine.replaceAll(counted());
+  const caughtUp = await catchUp(db, engine, since);
+  return { indexed, caughtUp, ms: performance.now() - started };
+}
+
+/** Re-applies every SEARCH_SYNC message written since `since`; returns how many products it touched. */
+async function catchUp(db: SearchDb, engine: SearchEngine, since: Date): Promise<number> {
+  const messages = await db.outboxMessage.findMany({
+    where: { topic: "SEARCH_SYNC", createdAt: { gte: since } },
+    select: { payload: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const slugs = new Set<string>();
+  for (const { payload } of messages) {
+    const parsed = syncPayloadSchema.safeParse(payload);
+    if (parsed.success) for (const slug of parsed.data.productSlugs) slugs.add(slug);
+  }
+  const all = [...slugs];
+  for (let start = 0; start < all.length; start += 500) {
+    await applySearchSync(db, engine, [{ productSlugs: all.slice(start, start + 500) }]);
+  }
+  return all.length;
 }

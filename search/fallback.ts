@@ -5,8 +5,10 @@
  * (without typo tolerance, synonyms or relevance ranking, so "relevance" means newest first).
  */
 import type { Prisma } from "~/generated/prisma/client";
+import type { ShippingKind } from "~/generated/prisma/enums";
 import { availabilityWhere } from "~/modules/catalog/availability";
 import { visibleProducts } from "~/modules/catalog/visibility";
+import { PICKUP_KINDS } from "./document.ts";
 import { type SearchDb, documentOf, documentSelect } from "./from-database.ts";
 import { type SearchQuery, type SearchResults, type Suggestion, emptyFacets } from "./port.ts";
 
@@ -33,6 +35,11 @@ function wordClause(word: string): Prisma.ProductWhereInput {
   };
 }
 
+const pickups = [...PICKUP_KINDS] as ShippingKind[];
+/** The group posts or couriers (an active method that is not a pickup), as deliveryOf decides. */
+const shipsWhere: Prisma.ProductWhereInput = { group: { shipping: { some: { active: true, kind: { notIn: pickups } } } } };
+const pickupWhere: Prisma.ProductWhereInput = { group: { shipping: { some: { active: true, kind: { in: pickups } } } } };
+
 /** The query and filters as one Prisma condition. */
 export function fallbackWhere(query: SearchQuery): Prisma.ProductWhereInput {
   const { filters } = query;
@@ -47,6 +54,8 @@ export function fallbackWhere(query: SearchQuery): Prisma.ProductWhereInput {
   if (filters.availability) and.push(availabilityWhere(filters.availability));
   if (filters.priceMinSatang !== undefined) and.push({ priceSatang: { gte: filters.priceMinSatang } });
   if (filters.priceMaxSatang !== undefined) and.push({ priceSatang: { lte: filters.priceMaxSatang } });
+  if (filters.ships) and.push(shipsWhere);
+  if (filters.pickupIn !== undefined) and.push({ group: { province: { slug: filters.pickupIn } } }, pickupWhere);
   return { AND: and };
 }
 
@@ -64,7 +73,7 @@ function orderFor(sort: SearchQuery["sort"]): Prisma.ProductOrderByWithRelationI
 
 export async function fallbackSearch(db: SearchDb, query: SearchQuery): Promise<SearchResults> {
   const where = fallbackWhere(query);
-  const [rows, total, byCategory, byGroup, byCertification, ready, madeToOrder, prices] = await Promise.all([
+  const [rows, total, byCategory, byGroup, byCertification, ready, madeToOrder, prices, ships, pickup] = await Promise.all([
     db.product.findMany({
       where,
       orderBy: orderFor(query.sort),
@@ -79,6 +88,8 @@ export async function fallbackSearch(db: SearchDb, query: SearchQuery): Promise<
     db.product.count({ where: { AND: [where, availabilityWhere("ready")] } }),
     db.product.count({ where: { AND: [where, availabilityWhere("made-to-order")] } }),
     db.product.aggregate({ where, _min: { priceSatang: true }, _max: { priceSatang: true } }),
+    db.product.count({ where: { AND: [where, shipsWhere] } }),
+    db.product.count({ where: { AND: [where, pickupWhere] } }),
   ]);
   const [categories, groups, certifications] = await Promise.all([
     db.category.findMany({ where: { id: { in: byCategory.map((row) => row.categoryId) } }, select: { id: true, slug: true } }),
@@ -104,6 +115,7 @@ export async function fallbackSearch(db: SearchDb, query: SearchQuery): Promise<
     facets.certification[certificationSlug.get(row.certificationId) ?? row.certificationId] = row._count._all;
   }
   facets.availability = { ready, "made-to-order": madeToOrder };
+  facets.delivery = { ships, pickup };
   const { _min, _max } = prices;
   return {
     hits: rows.map((row) => ({ slug: row.slug, document: documentOf(row) })),

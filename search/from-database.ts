@@ -6,10 +6,13 @@
  */
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { visibleProducts } from "~/modules/catalog/visibility";
-import { type SearchDocument, availabilityOf, searchDocumentSchema } from "./document.ts";
+import { type SearchDocument, availabilityOf, deliveryOf, searchDocumentSchema } from "./document.ts";
 
 /** The shared client or a transaction: anything with the Product model. */
-export type SearchDb = Pick<PrismaClient, "product" | "productCertification" | "category" | "certification" | "occupationGroup" | "province">;
+export type SearchDb = Pick<
+  PrismaClient,
+  "product" | "productCertification" | "category" | "certification" | "occupationGroup" | "province" | "outboxMessage"
+>;
 
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -27,7 +30,15 @@ export const documentSelect = {
   stock: true,
   createdAt: true,
   category: { select: { slug: true, nameTh: true, nameEn: true } },
-  group: { select: { slug: true, nameTh: true, nameEn: true, province: { select: { slug: true, nameTh: true, nameEn: true } } } },
+  group: {
+    select: {
+      slug: true,
+      nameTh: true,
+      nameEn: true,
+      province: { select: { slug: true, nameTh: true, nameEn: true } },
+      shipping: { where: { active: true }, select: { kind: true } },
+    },
+  },
   certifications: { select: { certification: { select: { slug: true } } } },
 } satisfies Prisma.ProductSelect;
 
@@ -54,6 +65,7 @@ export function documentOf(row: DocumentRow): SearchDocument {
     priceSatang: row.priceSatang,
     madeToOrder: row.madeToOrder,
     inStock: availabilityOf(row).includes("ready"),
+    ...deliveryOf(row.group.shipping.map((method) => method.kind)),
     createdAt: row.createdAt.getTime(),
   });
 }

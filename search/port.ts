@@ -5,8 +5,11 @@
  */
 import { z } from "zod";
 import { AVAILABILITY, type SearchDocument } from "./document.ts";
+import { tokenize, withoutInvisibles } from "./tokenizer.ts";
 
 export const MAX_QUERY_LENGTH = 200;
+/** Words of a query searched for; nobody types more into a shop's search box, and each costs a pass. */
+export const MAX_QUERY_WORDS = 10;
 export const MAX_PER_PAGE = 48;
 export const DEFAULT_PER_PAGE = 24;
 /** Paging past this is refused by clamping: no shopper pages that deep, bots do. */
@@ -42,6 +45,15 @@ export const searchFiltersSchema = z.object({
   availability: z.enum(AVAILABILITY).optional().catch(undefined),
   priceMinSatang: satang,
   priceMaxSatang: satang,
+  /** "Ships to my province": only products whose group posts or couriers. */
+  ships: z.boolean().optional().catch(undefined),
+  /** "Pickup near me": only products whose group offers pickup in this province (a Province.slug). */
+  pickupIn: z.string().trim().min(1).max(100).optional().catch(undefined),
+  /**
+   * The buyer's own province (a Province.slug) as they chose it for the two filters above. It
+   * narrows nothing by itself: engines ignore it; the page keeps it, and the search log counts it.
+   */
+  near: z.string().trim().min(1).max(100).optional().catch(undefined),
 }).transform((filters) => {
   // A reversed range is a slip of the slider, not a request for nothing.
   const { priceMinSatang: min, priceMaxSatang: max } = filters;
@@ -61,9 +73,16 @@ export const searchQuerySchema = z.object({
     .string()
     .catch("")
     .default("")
-    // Control characters (tabs, newlines, NUL) are whitespace to a shopper, never part of a word.
-    // eslint-disable-next-line no-control-regex
-    .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trim()),
+    // Control characters (tabs, newlines, NUL) are whitespace to a shopper, never part of a word;
+    // zero-width and direction marks are nothing at all.
+    .transform((q) =>
+      withoutInvisibles(q)
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\s]+/g, " ")
+        .trim()
+        .slice(0, MAX_QUERY_LENGTH)
+        .trim(),
+    ),
   lang: z.enum(LANGS).catch("th").default("th"),
   filters: searchFiltersSchema.catch({}).default({}),
   sort: z.enum(SORTS).catch("relevance").default("relevance"),
@@ -90,6 +109,8 @@ export type SearchFacets = {
   certification: FacetCounts;
   /** A product that is in stock and made to order counts under both. */
   availability: { ready: number; "made-to-order": number };
+  /** Products whose group ships, and whose group offers pickup (anywhere). */
+  delivery: { ships: number; pickup: number };
 };
 
 export type SearchResults = {
@@ -123,6 +144,11 @@ export interface SearchEngine {
   /** Removes documents by slug; unknown slugs are ignored. */
   remove(slugs: readonly string[]): Promise<void>;
   clear(): Promise<void>;
+  /**
+   * Replaces the whole index with the documents of `batches`, building it beside the one that
+   * answers and switching over at the end: searches never see an empty or half-filled index.
+   */
+  replaceAll(batches: AsyncIterable<readonly SearchDocument[]>): Promise<{ indexed: number }>;
   /** Accepts raw input too: it is parsed with searchQuerySchema first. */
   search(query: SearchQueryInput): Promise<SearchResults>;
   /** Product titles in `lang` that match what has been typed so far. */
@@ -132,7 +158,21 @@ export interface SearchEngine {
 }
 
 export function emptyFacets(): SearchFacets {
-  return { category: {}, province: {}, certification: {}, availability: { ready: 0, "made-to-order": 0 } };
+  return {
+    category: {},
+    province: {},
+    certification: {},
+    availability: { ready: 0, "made-to-order": 0 },
+    delivery: { ships: 0, pickup: 0 },
+  };
+}
+
+/**
+ * A query that has text but no word to search for (only punctuation, emoji or symbols): engines
+ * answer it with nothing rather than with everything, and the page says why.
+ */
+export function isWordless(q: string): boolean {
+  return q.trim() !== "" && tokenize(q).length === 0;
 }
 
 /** Thai script in the query → "th"; the CLI and API use this when no language is given. */

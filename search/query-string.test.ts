@@ -31,6 +31,18 @@ describe("searchQueryFromUrl", () => {
     expect(parse(`q=${"ก".repeat(5000)}`).q).toHaveLength(200);
   });
 
+  it("reads delivery: ships to my province, or pickup in the province chosen", () => {
+    expect(parse("near=khon-kaen&delivery=ships").filters).toMatchObject({ near: "khon-kaen", ships: true, pickupIn: undefined });
+    expect(parse("near=khon-kaen&delivery=pickup").filters).toMatchObject({ near: "khon-kaen", ships: undefined, pickupIn: "khon-kaen" });
+    // Pickup near no province narrows nothing; an odd province or choice is dropped.
+    expect(parse("delivery=pickup").filters).toMatchObject({ ships: undefined, pickupIn: undefined });
+    expect(parse("near=%27;DROP&delivery=pickup").filters).toMatchObject({ near: undefined, pickupIn: undefined });
+    expect(parse("near=khon-kaen&delivery=drone").filters).toMatchObject({ near: "khon-kaen", ships: undefined, pickupIn: undefined });
+    for (const url of ["near=khon-kaen&delivery=pickup", "near=chiang-mai&delivery=ships", "near=loei"]) {
+      expect(parse(searchUrlParams(parse(url))), url).toEqual(parse(url));
+    }
+  });
+
   it("round-trips through searchUrlParams", () => {
     const query = parse("q=ผ้าไหม&category=textiles&min=50&sort=price-desc&page=2");
     expect(parse(searchUrlParams(query))).toEqual(query);

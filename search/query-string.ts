@@ -1,5 +1,7 @@
 /**
  * The search page's URL (`/search?q=…&category=…&min=…&page=…`) as a SearchQuery, and back.
+ * Delivery is `near=<province>&delivery=ships|pickup`: "ships to my province" (the group posts or
+ * couriers, which reach every province) or "pickup near me" (a pickup in the province chosen).
  * Anything malformed falls back to "not given" rather than an error: a search URL is often typed,
  * truncated or pasted, and should always give a page. Prices are baht in the URL (what shoppers
  * type) and satang inside; the page number is clamped, never rejected.
@@ -7,6 +9,8 @@
 import { z } from "zod";
 import { AVAILABILITY } from "./document.ts";
 import { type Lang, MAX_PAGE, type SearchQuery, SORTS, parseSearchQuery } from "./port.ts";
+
+export const DELIVERY_CHOICES = ["ships", "pickup"] as const;
 
 /** Ten million baht: no product costs more; larger numbers are typing accidents. */
 const MAX_BAHT = 10_000_000;
@@ -37,6 +41,8 @@ const urlSchema = z.object({
   max: baht,
   sort: z.enum(SORTS).catch("relevance"),
   page,
+  near: z.string().trim().regex(/^[a-z0-9-]{1,100}$/).optional().catch(undefined),
+  delivery: z.enum(DELIVERY_CHOICES).optional().catch(undefined),
 });
 
 export function searchQueryFromUrl(params: URLSearchParams, lang: Lang): SearchQuery {
@@ -51,6 +57,8 @@ export function searchQueryFromUrl(params: URLSearchParams, lang: Lang): SearchQ
     max: first("max") || undefined,
     sort: first("sort") ?? "relevance",
     page: first("page") ?? "1",
+    near: first("near") || undefined,
+    delivery: first("delivery") || undefined,
   });
   return parseSearchQuery({
     q: parsed.q,
@@ -64,8 +72,19 @@ export function searchQueryFromUrl(params: URLSearchParams, lang: Lang): SearchQ
       availability: parsed.availability,
       priceMinSatang: parsed.min,
       priceMaxSatang: parsed.max,
+      near: parsed.near,
+      ships: parsed.delivery === "ships" ? true : undefined,
+      // Pickup near nowhere narrows nothing: the page asks for the province instead.
+      pickupIn: parsed.delivery === "pickup" ? parsed.near : undefined,
     },
   });
+}
+
+/** Which delivery choice a query holds ("pickup" also when its province is still missing). */
+export function deliveryChoice(query: SearchQuery, params?: URLSearchParams): (typeof DELIVERY_CHOICES)[number] | undefined {
+  if (query.filters.ships) return "ships";
+  if (query.filters.pickupIn !== undefined || params?.get("delivery") === "pickup") return "pickup";
+  return undefined;
 }
 
 /** The query string for a query, with `changes` applied: links keep every filter the page had. */
@@ -80,6 +99,9 @@ export function searchUrlParams(query: SearchQuery, changes: { page?: number; q?
   if (filters.availability) params.set("availability", filters.availability);
   if (filters.priceMinSatang !== undefined) params.set("min", String(filters.priceMinSatang / 100));
   if (filters.priceMaxSatang !== undefined) params.set("max", String(filters.priceMaxSatang / 100));
+  if (filters.near) params.set("near", filters.near);
+  if (filters.ships) params.set("delivery", "ships");
+  else if (filters.pickupIn) params.set("delivery", "pickup");
   if (query.sort !== "relevance") params.set("sort", query.sort);
   const pageNumber = changes.page ?? query.page;
   if (pageNumber > 1) params.set("page", String(pageNumber));

@@ -129,7 +129,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
  * "organic" or "อย." finds certified goods. Unknown slugs are indexed by their slug words only.
  */
 export const CERTIFICATION_NAMES: Readonly<Record<string, readonly string[]>> = {
-  otop: ["OTOP", "หนึ่งตำบลหนึ่งผลิตภัณฑ์", "one tambon one product"],
+  otop: ["OTOP", "โอทอป", "หนึ่งตำบลหนึ่งผลิตภัณฑ์", "one tambon one product"],
   "organic-th": ["Organic Thailand", "เกษตรอินทรีย์", "organic"],
   gap: ["GAP", "GAP certified", "มาตรฐาน GAP"],
   fda: ["Thai FDA", "FDA registered", "อย", "เลขสารบบอาหาร"],

@@ -48,7 +48,7 @@ async function post(fields: Record<string, string>, quantity = 1, lang = "") {
   };
   const request = new Request(`http://test.local${lang}/checkout`, {
     method: "POST",
-    headers: { Cookie: `${cookie}; ${cookiePair(await rememberGuestCart(cart.id))}`, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Cookie: `${cookie}; ${cookiePair(await rememberGuestCart(new Request("http://test.local/"), cart.id))}`, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(form),
   });
   const ordersBefore = await db().order.count();
@@ -98,7 +98,7 @@ describe("the checkout form", () => {
     const { cookie, csrf } = await cookiesFor(null);
     const request = new Request("http://test.local/checkout", {
       method: "POST",
-      headers: { Cookie: `${cookie}; ${cookiePair(await rememberGuestCart(cart.id))}`, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Cookie: `${cookie}; ${cookiePair(await rememberGuestCart(new Request("http://test.local/"), cart.id))}`, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ ...first.form, csrf }),
     });
     const before = await db().order.count();

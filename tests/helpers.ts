@@ -23,7 +23,7 @@ export async function cookiesFor(email: string | null) {
   if (email) {
     const user = await userByEmail(email);
     const session = await startSession(user.id);
-    parts.push(cookiePair(await commitSessionCookie(session.id)));
+    parts.push(cookiePair(await commitSessionCookie(new Request("http://test.local/"), session.id)));
   }
   const csrf = await csrfToken(new Request("http://test.local/", { headers: { Cookie: parts.join("; ") } }));
   parts.push(cookiePair(csrf.setCookie!));

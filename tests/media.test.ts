@@ -10,6 +10,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { addProductPhoto } from "~/modules/media/media.server";
+import { placeholderKeyOf } from "~/modules/media/placeholders.server";
 import * as manageRoute from "~/routes/($lang).groups.$slug_.manage.products.$productId";
 import * as mediaRoute from "~/routes/media.$";
 import { productPage } from "~/modules/catalog/catalog.server";
@@ -79,6 +80,7 @@ describe("adding a product photo", () => {
   it("stores upright WebP and AVIF variants without EXIF, makes it the first image, audits and queues a search sync", async () => {
     const mat = await product();
     const before = await snapshot(mat.id);
+    const { image: placeholder } = await db().productImage.findFirstOrThrow({ where: { productId: mat.id }, select: { image: true } });
     const bytes = await phonePhoto();
     expect((await sharp(bytes).metadata()).exif).toBeDefined();
 
@@ -100,9 +102,11 @@ describe("adding a product photo", () => {
       expect(metadata.exif).toBeUndefined();
       expect(variant.url).toBe(`/media/${variant.key}`);
     }
-    // The placeholder the seed linked moved down one place instead of being lost.
-    expect((await snapshot(mat.id)).links).toBe(before.links + 1);
-    expect(await db().productImage.count({ where: { productId: mat.id, position: 1 } })).toBe(1);
+    // The demo artwork the seed linked gave its place to the photo: a gallery of one, not a photo then a pattern.
+    expect(before.links).toBe(1);
+    expect(placeholder.storageKey).toBe(placeholderKeyOf(matSlug, "handicraft"));
+    expect((await snapshot(mat.id)).links).toBe(1);
+    expect(await db().image.count({ where: { id: placeholder.id } })).toBe(0);
 
     const audit = await db().auditLog.findFirstOrThrow({ where: { subjectId: mat.id, action: "product.image.add" } });
     expect(audit.details).toMatchObject({ imageId: first.imageId });

@@ -1,6 +1,7 @@
 /**
- * The permission matrix: every workspace route (app/routes/*groups.$slug_.manage*) and every staff
- * route (app/routes/*staff*), each page's loader and each intent of its action, called as a
+ * The permission matrix: every workspace route (app/routes/*groups.$slug_.manage*), every staff
+ * route (app/routes/*staff*) and every route of a buyer's own account (*account*, *follow*,
+ * *password*), each page's loader and each intent of its action, called as a
  * guest, a consumer, a member of another group, a MEMBER, a MANAGER, an OWNER and STAFF, with real
  * cookies and a valid CSRF token and form. Allowed requests must succeed (and be audited); denied
  * ones must be refused with the guard's status and change nothing at all (every table's rows,
@@ -21,7 +22,7 @@ type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (arg
 
 const modules = import.meta.glob<RouteModule>("../app/routes/*.{ts,tsx}");
 const routesDir = path.resolve(__dirname, "../app/routes");
-const isCovered = (file: string) => file.includes("groups.$slug_.manage") || file.includes("staff");
+const isCovered = (file: string) => ["groups.$slug_.manage", "staff", "account", "follow", "password"].some((part) => file.includes(part));
 const onDisk = fs.readdirSync(routesDir).filter(isCovered).sort();
 
 const load = (file: string) => modules[`../app/routes/${file}`]();
@@ -34,15 +35,15 @@ beforeAll(async () => {
 
 /** A route's params read from a path: "($lang).staff.collections.$slug.tsx" + "/staff/collections/x" → {slug: "x"}. */
 function paramsFor(file: string, urlPath: string): Params {
+  // "[.]" is a literal dot inside a segment ("orders[.]csv" answers /orders.csv).
   const segments = file
     .replace(/\.tsx?$/, "")
-    // An escaped dot ("money[.]csv") is part of one URL segment.
-    .replace(/\[\.\]/g, "~")
+    .replaceAll("[.]", "\u0000")
     .split(".")
-    .map((segment) => segment.replaceAll("~", "."))
+    .map((segment) => segment.replaceAll("\u0000", "."))
     .filter((segment) => segment !== "($lang)" && segment !== "_index")
     .map((segment) => segment.replace(/_$/, ""));
-  const parts = urlPath.split("/").filter(Boolean);
+  const parts = urlPath.split("?")[0]!.split("/").filter(Boolean);
   if (parts.length !== segments.length) throw new Error(`${urlPath} does not fit the route ${file}`);
   const params: Record<string, string> = {};
   segments.forEach((segment, index) => {
@@ -66,14 +67,18 @@ function request(role: Role, urlPath: string, fields?: FormFields): Request {
   return new Request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
 }
 
-/** How a guard refuses: a signed-out page visit goes to sign-in, a signed-out post is 401, anyone else 403. */
-function expectedDenial(role: Role, method: "GET" | "POST") {
+/**
+ * How a guard refuses: a signed-out page visit goes to sign-in, a signed-out post is 401 (or, for
+ * a route whose row says `guestPostSignsIn`, a 303 to sign-in and back), anyone else 403.
+ */
+function expectedDenial(role: Role, method: "GET" | "POST", guestPostSignsIn = false) {
   if (role !== "guest") return { status: 403 };
+  if (method === "POST" && guestPostSignsIn) return { status: 303, signIn: true };
   return method === "GET" ? { status: 302, signIn: true } : { status: 401 };
 }
 
-function isDenied(got: Outcome, role: Role, method: "GET" | "POST"): boolean {
-  const expected = expectedDenial(role, method);
+function isDenied(got: Outcome, role: Role, method: "GET" | "POST", guestPostSignsIn = false): boolean {
+  const expected = expectedDenial(role, method, guestPostSignsIn);
   if (got.status !== expected.status) return false;
   return !expected.signIn || Boolean(got.location?.startsWith("/signin?redirectTo="));
 }
@@ -131,7 +136,7 @@ describe.each(onDisk.filter((file) => file in permissionTable))("%s", (file) => 
 
     for (const [intent, spec] of Object.entries(row.intents ?? {})) {
       const c = await row.setup?.(world);
-      const fields = await spec.form(world, c);
+      const fields = await spec.form(world, c, role);
       const urlPath = row.path(world, c);
       const before = await fingerprint();
       const got = await outcome(() => module.action!({ request: request(role, urlPath, { intent, ...fields }), params: paramsFor(file, urlPath), context }));
@@ -139,7 +144,7 @@ describe.each(onDisk.filter((file) => file in permissionTable))("%s", (file) => 
       if (spec.allowed.includes(role)) {
         if (got.status >= 400) problems.push(`${intent}: allowed but answered ${got.status} ${JSON.stringify(got.body).slice(0, 300)}`);
         else if (spec.audited !== false && auditCount(after) <= auditCount(before)) problems.push(`${intent}: allowed and answered ${got.status}, but wrote no audit record`);
-      } else if (!isDenied(got, role, "POST")) {
+      } else if (!isDenied(got, role, "POST", row.guestPostSignsIn)) {
         problems.push(`${intent}: should be denied, answered ${got.status} ${JSON.stringify(got.body).slice(0, 200)}`);
       } else {
         const changed = Object.keys(before).filter((table) => before[table] !== after[table]);

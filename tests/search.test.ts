@@ -8,6 +8,7 @@ import { db } from "~/db/client.server";
 import { groupProductsChanged, productsChanged } from "~/modules/catalog/changes.server";
 import { searchSyncHandler, useSearchEngine } from "~/modules/catalog/search.server";
 import { setStock } from "~/modules/catalog/stock.server";
+import { setShippingMethodActive } from "~/modules/shipping/methods.server";
 import { visibleProducts } from "~/modules/catalog/visibility";
 import { BACKOFF_BASE_MS, deliverDue } from "~/modules/outbox/worker.server";
 import * as searchRoute from "~/routes/($lang).search";
@@ -15,6 +16,7 @@ import * as suggestRoute from "~/routes/($lang).search_.suggest";
 import { createBuiltinEngine } from "#search/builtin/engine.ts";
 import { rebuildSearchIndex } from "#search/engines.server.ts";
 import { fallbackSearch } from "#search/fallback.ts";
+import { PICKUP_KINDS } from "#search/document.ts";
 import { type SearchEngine, type SearchQuery, parseSearchQuery } from "#search/port.ts";
 import { demoAccounts } from "../prisma/seed/demo";
 import { userByEmail } from "./helpers";
@@ -27,7 +29,7 @@ function brokenEngine(): SearchEngine {
   const fail = async () => {
     throw new Error("connect ECONNREFUSED 127.0.0.1:7700");
   };
-  return { ...engine, name: "broken", index: fail, remove: fail, search: fail, suggest: fail, ping: async () => false, init: fail, clear: fail };
+  return { ...engine, name: "broken", index: fail, remove: fail, search: fail, suggest: fail, ping: async () => false, init: fail, clear: fail, replaceAll: fail };
 }
 
 /** One outbox delivery round for search, with `through` as the process's engine. */
@@ -134,6 +136,61 @@ describe("the outbox keeps the index in sync", () => {
   });
 });
 
+describe("ships to my province, pickup near me", () => {
+  const context = { clientAddress: "127.0.0.1" };
+  const pickups = [...PICKUP_KINDS];
+  type Loaded = { data: { total: number; cards: { slug: string }[]; delivery: string | null; query: SearchQuery } };
+  const load = async (query: string) =>
+    ((await searchRoute.loader({ request: new Request(`http://t/search?${query}`), params: {}, context })) as unknown as Loaded).data;
+  const slugsWhere = async (group: object) =>
+    (await db().product.findMany({ where: { AND: [visibleProducts, { group }] }, select: { slug: true } })).map((p) => p.slug).sort();
+  const everySlug = async (query: string) => {
+    const slugs: string[] = [];
+    for (let page = 1; ; page++) {
+      const data = await load(`${query}&page=${page}`);
+      slugs.push(...data.cards.map((card) => card.slug));
+      if (slugs.length >= data.total || data.cards.length === 0) return slugs.sort();
+    }
+  };
+
+  it("narrow the page, the engine and the fallback alike, and follow a group's shipping changes", async () => {
+    const withPickup = await db().occupationGroup.findFirstOrThrow({
+      where: { shipping: { some: { active: true, kind: { in: pickups } } }, products: { some: visibleProducts } },
+      include: { province: true },
+      orderBy: { slug: "asc" },
+    });
+    const province = withPickup.province.slug;
+    const pickupHere = await slugsWhere({ province: { slug: province }, shipping: { some: { active: true, kind: { in: pickups } } } });
+    const ships = await slugsWhere({ shipping: { some: { active: true, kind: { notIn: pickups } } } });
+    const all = await db().product.count({ where: visibleProducts });
+    expect(pickupHere.length).toBeGreaterThan(0);
+    expect(ships.length).toBeGreaterThan(0);
+    expect(ships.length).toBeLessThanOrEqual(all);
+
+    expect(await everySlug(`near=${province}&delivery=pickup`)).toEqual(pickupHere);
+    expect(await everySlug(`near=${province}&delivery=ships`)).toEqual(ships);
+    // Pickup with no province chosen narrows nothing and says so; an unknown province is dropped.
+    expect(await load("delivery=pickup")).toMatchObject({ total: all, delivery: "pickup" });
+    expect(await load("near=atlantis&delivery=pickup")).toMatchObject({ total: all });
+    const fallback = await fallbackSearch(db(), parseSearchQuery({ perPage: 48, filters: { pickupIn: province, near: province } }));
+    expect(fallback.total).toBe(pickupHere.length);
+    expect(fallback.facets.delivery.pickup).toBe(pickupHere.length);
+
+    // The group stops offering pickup: its products leave "pickup near me" once the outbox delivers.
+    const owner = await userByEmail(demoAccounts.ownerOf(withPickup.slug).email);
+    const methods = await db().shippingMethod.findMany({ where: { groupId: withPickup.id, active: true, kind: { in: pickups } } });
+    for (const method of methods) await setShippingMethodActive({ groupId: withPickup.id, actorId: owner.id, methodId: method.id, active: false });
+    expect(await pendingSearchSync()).toBeGreaterThan(0);
+    await deliverSearchSync(engine);
+    const own = new Set(await slugsWhere({ id: withPickup.id }));
+    const after = await everySlug(`near=${province}&delivery=pickup`);
+    expect(after).toEqual(pickupHere.filter((slug) => !own.has(slug)));
+    for (const method of methods) await setShippingMethodActive({ groupId: withPickup.id, actorId: owner.id, methodId: method.id, active: true });
+    await deliverSearchSync(engine);
+    expect(await everySlug(`near=${province}&delivery=pickup`)).toEqual(pickupHere);
+  });
+});
+
 describe("the database fallback", () => {
   it("finds products by Thai and English words, with filters and sorts", async () => {
     const thai = await fallbackSearch(db(), parseSearchQuery({ q: "ผ้าพันคอ" }));
@@ -179,8 +236,9 @@ describe("the search route", () => {
       { query: "q=", q: "", page: 1, total: all },
       { query: "", q: "", page: 1, total: all },
       { query: `q=${"x".repeat(5000)}`, q: "x".repeat(200), page: 1, total: 0 },
-      // NUL is a space to a shopper; punctuation alone is no words, so it browses everything.
-      { query: "q=%00'%22(){}", q: `'"(){}`, page: 1, total: all },
+      // NUL is a space to a shopper; punctuation alone is no word, so it finds nothing (not everything).
+      { query: "q=%00'%22(){}", q: `'"(){}`, page: 1, total: 0 },
+      { query: "q=%00%20%E2%80%AE", q: "", page: 1, total: all },
       { query: "q=silk&category=no-such-thing", q: "silk", page: 1, total: silk },
       { query: "page=-1", q: "", page: 1, total: all },
       { query: "page=999999", q: "", page: Math.ceil(all / 24), total: all },

@@ -11,7 +11,8 @@ import { parseBrowseQuery } from "~/modules/catalog/browse-query";
 import { categoryListing, provinceListing } from "~/modules/catalog/browse.server";
 import { newProducts, productPage } from "~/modules/catalog/catalog.server";
 import { rebuildSearchIndex } from "#search/engines.server.ts";
-import { productArtInfo, sitemapGroups, sitemapProducts } from "~/modules/catalog/sitemap.server";
+import { productShareCard } from "~/modules/catalog/share-cards.server";
+import { sitemapGroups, sitemapProducts } from "~/modules/catalog/sitemap.server";
 import { homeCollections } from "~/modules/curation/collections.server";
 import { groupPage, groupsNear, verifiedGroups } from "~/modules/groups/groups.server";
 import { createBuiltinEngine } from "#search/builtin/engine.ts";
@@ -49,7 +50,7 @@ async function productSlugsBuyersSee(): Promise<Set<string>> {
   add((await categoryListing("textiles", parseBrowseQuery(new URLSearchParams()))).products.map((p) => p.slug));
   add((await provinceListing(group.provinceSlug, parseBrowseQuery(new URLSearchParams()))).products.map((p) => p.slug));
   add((await sitemapProducts(1)).map((p) => p.slug));
-  for (const slug of group.productSlugs) if (await productArtInfo(slug)) seen.add(slug);
+  for (const slug of group.productSlugs) if (await productShareCard(slug, "th")) seen.add(slug);
   const engine = createBuiltinEngine();
   await rebuildSearchIndex(db(), engine);
   add((await engine.search({ q: "", perPage: 48, filters: { province: [group.provinceSlug] } })).hits.map((h) => h.slug));

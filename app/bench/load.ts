@@ -24,12 +24,12 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.max(0, index)] * 100) / 100;
 }
 
-export async function measure(url: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+export async function measure(url: string, options: { connections: number; durationSeconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
   const latencies: number[] = [];
   let bytes = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: options.connections, duration: options.durationSeconds, timeout: 10 },
+      { url, connections: options.connections, duration: options.durationSeconds, timeout: 10, headers: options.headers },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on("response", (_client, _status, resBytes, responseTime) => {
@@ -56,8 +56,8 @@ export async function measure(url: string, options: { connections: number; durat
 }
 
 /** A short unmeasured run: JIT, connection pools and PostgreSQL's caches warm up first. */
-export async function warmUp(url: string, seconds = 3) {
-  await autocannon({ url, connections: 8, duration: seconds });
+export async function warmUp(url: string, seconds = 3, headers?: Record<string, string>) {
+  await autocannon({ url, connections: 8, duration: seconds, headers });
 }
 
 // The limit server's whole program: reads the page once from stdin, then answers every request with it.

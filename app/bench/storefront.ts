@@ -4,18 +4,22 @@
  * BENCH_DATA_DIR (or uses DATABASE_URL), seeds and scales the catalog, runs the
  * production build as a child process, and for each catalog size measures a
  * product page, a category page and, as the limit, the same product HTML
- * served from memory by a bare node:http server. The two pages are measured
+ * served from memory by a bare node:http server. The pages are measured
  * twice: as signed-out buyers get them (mostly from the page cache), and
- * rendered on every request (PAGE_CACHE_SECONDS=0), which is where the size of
- * the catalog shows and what signed-in buyers get. Then the JS/CSS a product page
- * sends, and Lighthouse's mobile scores. Everything stays on 127.0.0.1 and
- * every load run is bounded by BENCH_SECONDS.
+ * rendered on every request: with the page cache turned off (PAGE_CACHE_SECONDS=0,
+ * the store's own setting) for the product, category, home, group and search
+ * pages, which is what every first visit and every page after a change costs,
+ * and the product page as a signed-in buyer gets it (a real session cookie;
+ * signed-in pages are never cached). Then the home page's weight, the JS/CSS a
+ * product page sends, and Lighthouse's mobile scores. Everything stays on
+ * 127.0.0.1 and every load run is bounded by BENCH_SECONDS.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { z } from "zod";
 
 const settingsSchema = z.object({
@@ -52,14 +56,32 @@ const { scaleCatalog } = await import("../../prisma/scale/catalog-scaler");
 const { measure, startLimitServer, stopChild, warmUp } = await import("./load");
 const { assetTotals } = await import("./assets");
 const { lighthouseScores } = await import("./lighthouse");
+const { createCookie } = await import("@remix-run/node");
+
+/** A consumer with a live session, and the Cookie header the store accepts for it (signed as app/web/session.server.ts signs it). */
+async function signedInBuyer(db: ReturnType<typeof createDb>): Promise<Record<string, string>> {
+  const email = "bench.buyer@bench.sammachip.test";
+  const user = await db.user.upsert({ where: { email }, create: { email, name: "Bench Buyer", role: "CONSUMER", passwordHash: "x" }, update: {} });
+  const session = await db.session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const cookie = createCookie("__session", { secrets: [SESSION_SECRET], path: "/", sameSite: "lax", httpOnly: true });
+  return { Cookie: (await cookie.serialize(session.id)).split(";")[0] };
+}
 
 /** The pages measured. */
 const PAGES = {
   product: "/products/ban-thon-krajood-krajood-mat",
   category: "/categories/textiles",
   home: "/",
+  group: "/groups/ban-thon-krajood",
+  search: `/search?q=${encodeURIComponent("ผ้าไหม")}`,
 } as const;
 const RATIO_TARGET = 0.25;
+/** Issue 13's targets for pages rendered on every request, as shares of the bare-node limit. */
+const RENDERED_TARGETS = { productPage: 0.15, categoryPage: 0.1, homePage: 0.1, groupPage: 0.1, searchPage: 0.1 } as const;
+const RENDERED_PRODUCT_P99_MS = 100;
+const HOME_HTML_BYTES = 60_000;
+/** One secret for every store the bench starts, so the signed-in buyer's cookie is good in each. */
+const SESSION_SECRET = crypto.randomBytes(32).toString("hex");
 const LIGHTHOUSE_TARGETS = { performance: 0.9, accessibility: 0.95, bestPractices: 0.9, seo: 0.95 } as const;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -106,7 +128,7 @@ async function startStore(url: string, label: string, pageCacheSeconds?: number)
       BUILD_DIR: settings.BUILD_DIR,
       SEED_DEMO: "false",
       ...(pageCacheSeconds === undefined ? {} : { PAGE_CACHE_SECONDS: String(pageCacheSeconds) }),
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      SESSION_SECRET,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -165,15 +187,24 @@ try {
 
     log(`${products} products: pages rendered on every request (page cache off)`);
     let store = await startStore(url, `${products}-uncached`, 0);
-    await warmUp(origin + PAGES.product);
-    await warmUp(origin + PAGES.category);
-    const rendered = { productPage: await measure(origin + PAGES.product, load), categoryPage: await measure(origin + PAGES.category, load) };
+    const rendered: Record<keyof typeof RENDERED_TARGETS, Awaited<ReturnType<typeof measure>>> = {} as never;
+    for (const [name, page] of [["productPage", PAGES.product], ["categoryPage", PAGES.category], ["homePage", PAGES.home], ["groupPage", PAGES.group], ["searchPage", PAGES.search]] as const) {
+      await warmUp(origin + page);
+      log(`${products} products: ${name} rendered`);
+      rendered[name] = await measure(origin + page, load);
+    }
     await stopChild(store);
 
     store = await startStore(url, String(products));
     const productResponse = await fetch(origin + PAGES.product);
     if (!productResponse.ok) throw new Error(`${PAGES.product}: HTTP ${productResponse.status}`);
     const html = Buffer.from(await productResponse.arrayBuffer());
+    const homeHtml = Buffer.from(await (await fetch(origin + PAGES.home)).arrayBuffer());
+    const homePage = { htmlBytes: homeHtml.length, gzipBytes: gzipSync(homeHtml).length };
+    const signedIn = await signedInBuyer(db);
+    await warmUp(origin + PAGES.product, 3, signedIn);
+    log(`${products} products: product page, signed in`);
+    const productPageSignedIn = await measure(origin + PAGES.product, { ...load, headers: signedIn });
 
     log(`${products} products: warming up`);
     await warmUp(origin + PAGES.product);
@@ -203,12 +234,18 @@ try {
     await limitServer.stop();
 
     const ratio = Math.round((productPage.requestsPerSecond / limit.requestsPerSecond) * 1000) / 1000;
+    const share = (result: { requestsPerSecond: number }) => Math.round((result.requestsPerSecond / limit.requestsPerSecond) * 1000) / 1000;
     scales.push({
       products: scaled.after,
       productPage,
       categoryPage,
-      /** The same pages with the page cache off: every request renders and queries the database. */
+      /** Pages with the page cache off: every request renders and queries the database. */
       rendered,
+      /** The product page as a signed-in buyer gets it: rendered for them on every request. */
+      productPageSignedIn,
+      /** Each rendered page's requests per second as a share of the limit. */
+      renderedToLimit: { ...(Object.fromEntries(Object.entries(rendered).map(([name, result]) => [name, share(result)])) as Record<keyof typeof RENDERED_TARGETS, number>), productPageSignedIn: share(productPageSignedIn) },
+      homePage,
       limit,
       productToLimitRatio: ratio,
       productToLimitTarget: RATIO_TARGET,
@@ -221,6 +258,27 @@ try {
 }
 
 const budgets = [
+  ...scales.flatMap((scale) => [
+    ...(Object.keys(RENDERED_TARGETS) as (keyof typeof RENDERED_TARGETS)[]).map((name) => ({
+      name: `rendered ${name} rps ≥ ${RENDERED_TARGETS[name]} × limit rps at ${scale.products} products`,
+      value: scale.renderedToLimit[name],
+      target: RENDERED_TARGETS[name],
+      ok: scale.renderedToLimit[name] >= RENDERED_TARGETS[name],
+    })),
+    {
+      name: `signed-in product page rps ≥ ${RENDERED_TARGETS.productPage} × limit rps at ${scale.products} products`,
+      value: scale.renderedToLimit.productPageSignedIn,
+      target: RENDERED_TARGETS.productPage,
+      ok: scale.renderedToLimit.productPageSignedIn >= RENDERED_TARGETS.productPage,
+    },
+    {
+      name: `rendered product page p99 ≤ ${RENDERED_PRODUCT_P99_MS} ms at ${scale.products} products`,
+      value: scale.rendered.productPage.latencyMs.p99,
+      target: RENDERED_PRODUCT_P99_MS,
+      ok: scale.rendered.productPage.latencyMs.p99 <= RENDERED_PRODUCT_P99_MS,
+    },
+    { name: `home HTML ≤ ${HOME_HTML_BYTES} bytes at ${scale.products} products`, value: scale.homePage.htmlBytes, target: HOME_HTML_BYTES, ok: scale.homePage.htmlBytes <= HOME_HTML_BYTES },
+  ]),
   ...scales.map((scale) => ({
     name: `product rps ≥ ${RATIO_TARGET} × limit rps at ${scale.products} products`,
     value: scale.productToLimitRatio,

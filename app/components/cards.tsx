@@ -31,11 +31,12 @@ export function productArt(slug: string, category: string) {
   return `/art/${encodeURIComponent(category)}/${encodeURIComponent(slug)}.svg`;
 }
 
-export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
+/** `to` replaces the product page's address (the search page sends it through /search/open to note the click). */
+export function ProductCard({ product, priority = false, to }: { product: ProductCardData; priority?: boolean; to?: string }) {
   const { t, lang } = useT();
   return (
     <li className="card product-card">
-      <Link to={href(lang, `/products/${product.slug}`)} className="card-link">
+      <Link to={to ?? href(lang, `/products/${product.slug}`)} className="card-link">
         {product.images?.[0] ? (
           <Picture image={product.images[0].image} alt="" sizes={CARD_SIZES} priority={priority} />
         ) : (

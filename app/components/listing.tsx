@@ -4,6 +4,7 @@
  * links are plain links, so browsing works without JavaScript.
  */
 import { Form, Link } from "@remix-run/react";
+import { Disclosure } from "./disclosure";
 import { ProductCard, type ProductCardData } from "~/components/cards";
 import { href } from "~/i18n/i18n";
 import { formatNumber } from "~/i18n/format";
@@ -32,48 +33,50 @@ export function Listing({ path, query, products, page, pageCount, total, totalIs
   const filtered = query.sort !== "new" || query.cert !== null || query.ship !== null;
   return (
     <>
-      <Form method="get" action={href(lang, path)} className="listing-filters" aria-label={t("store.filters")}>
-        <label className="field">
-          <span>{t("store.sort")}</span>
-          <select name="sort" defaultValue={query.sort}>
-            {sorts.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`store.sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t("store.certification")}</span>
-          <select name="cert" defaultValue={query.cert ?? ""}>
-            <option value="">{t("store.anyCertification")}</option>
-            {certificationFilters.map((cert) => (
-              <option key={cert} value={cert}>
-                {t(`store.certs.${cert}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t("store.shipping")}</span>
-          <select name="ship" defaultValue={query.ship ?? ""}>
-            <option value="">{t("store.anyShipping")}</option>
-            {shippingFilters.map((ship) => (
-              <option key={ship} value={ship}>
-                {t(`store.ships.${ship}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button">
-          {t("store.apply")}
-        </button>
-        {filtered ? (
-          <Link to={href(lang, path)} className="button secondary">
-            {t("store.clearFilters")}
-          </Link>
-        ) : null}
-      </Form>
+      <Disclosure summary={t("store.filters")} className="listing-disclosure">
+        <Form method="get" action={href(lang, path)} className="listing-filters" aria-label={t("store.filters")}>
+          <label className="field">
+            <span>{t("store.sort")}</span>
+            <select name="sort" defaultValue={query.sort}>
+              {sorts.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`store.sorts.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t("store.certification")}</span>
+            <select name="cert" defaultValue={query.cert ?? ""}>
+              <option value="">{t("store.anyCertification")}</option>
+              {certificationFilters.map((cert) => (
+                <option key={cert} value={cert}>
+                  {t(`store.certs.${cert}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t("store.shipping")}</span>
+            <select name="ship" defaultValue={query.ship ?? ""}>
+              <option value="">{t("store.anyShipping")}</option>
+              {shippingFilters.map((ship) => (
+                <option key={ship} value={ship}>
+                  {t(`store.ships.${ship}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button">
+            {t("store.apply")}
+          </button>
+          {filtered ? (
+            <Link to={href(lang, path)} className="button secondary">
+              {t("store.clearFilters")}
+            </Link>
+          ) : null}
+        </Form>
+      </Disclosure>
       <p className="listing-status" role="status">
         {t(totalIsExact ? "store.total" : "store.totalAtLeast", { count: formatNumber(total, lang) as unknown as number })} ·{" "}
         {t("store.pageOf", { page, pages: totalIsExact ? String(pageCount) : `${pageCount}+` })}

@@ -40,3 +40,29 @@ export function LocalizedStory({ th, en, className }: { th: string; en: string |
     </>
   );
 }
+
+/**
+ * A translated sentence whose values are bilingual names (a village, a district): each name in
+ * the page's language, and one the group gave only in Thai marked lang="th".
+ */
+export function LocalizedSentence({ k, names, values = {} }: { k: string; names: Record<string, { th: string; en: string | null | undefined }>; values?: Record<string, string> }) {
+  const { t, lang } = useT();
+  const marks = Object.fromEntries(Object.keys(names).map((name) => [name, `\u0000${name}\u0000`]));
+  const parts = (t(k, { ...values, ...marks }) as string).split("\u0000");
+  // Odd parts are the names' keys, even parts the sentence's own words.
+  return (
+    <>
+      {parts.map((part, index) => {
+        if (index % 2 === 0) return part;
+        const text = localized(lang, names[part].th, names[part].en);
+        return text.missing ? (
+          <span key={index} lang="th">
+            {text.text}
+          </span>
+        ) : (
+          text.text
+        );
+      })}
+    </>
+  );
+}

@@ -4,6 +4,7 @@ import { href, switchLangPath } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { useT } from "~/i18n/use-lang";
 import type { RootData } from "~/root";
+import { Disclosure } from "./disclosure";
 import { CsrfInput } from "./forms";
 import { SearchBox } from "./search-box";
 
@@ -20,10 +21,10 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       </a>
       <div className="header-inner">
         <Link to={href(lang, "/")} className="brand" aria-label={t("nav.home")}>
-          <span className="brand-mark" aria-hidden="true">
+          <span className="brand-mark" aria-hidden="true" lang="th">
             ส
           </span>
-          <span>{t("site.name")}</span>
+          <span className="brand-name">{t("site.name")}</span>
         </Link>
         <SearchBox />
         <nav aria-label={t("site.mainNav")} className="header-nav">
@@ -38,17 +39,21 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           </Link>
           <Link to={href(lang, "/cart")}>{t("cart.link")}</Link>
           {user ? (
-            <>
-              <Link to={href(lang, "/orders")}>{t("orders.mine")}</Link>
-              <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
-              {user.groups.map((group) => (
-                <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>
-                  {t("nav.workspace", { group: pick(lang, group.nameTh, group.nameEn) })}
-                </Link>
-              ))}
-              {user.role === "STAFF" ? <Link to={href(lang, "/staff")}>{t("nav.staff")}</Link> : null}
-              <SignOutButton />
-            </>
+            // On a phone the account's links fold under the buyer's name (a disclosure), so the header stays two rows.
+            <Disclosure summary={<span className="account-name">{user.name}</span>} className="account-menu">
+              <div className="account-links">
+                <Link to={href(lang, "/orders")}>{t("orders.mine")}</Link>
+                <Link to={href(lang, "/account")}>{t("account.nav")}</Link>
+                <span className="signed-in">{t("nav.signedInAs", { name: user.name })}</span>
+                {user.groups.map((group) => (
+                  <Link key={group.slug} to={href(lang, `/groups/${group.slug}/manage`)}>
+                    {t("nav.workspace", { group: pick(lang, group.nameTh, group.nameEn) })}
+                  </Link>
+                ))}
+                {user.role === "STAFF" ? <Link to={href(lang, "/staff")}>{t("nav.staff")}</Link> : null}
+                <SignOutButton />
+              </div>
+            </Disclosure>
           ) : (
             <>
               <Link to={href(lang, "/signin")}>{t("nav.signIn")}</Link>

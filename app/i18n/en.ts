@@ -1,4 +1,5 @@
 /** The English dictionary; the Dictionary type keeps it complete against th.ts. */
+import { accountEn } from "./account.en";
 import { groupsEn } from "./groups.en";
 import { payEn } from "./pay.en";
 import type { Dictionary } from "./th";
@@ -244,7 +245,7 @@ export const en: Dictionary = {
     stockInvalid: "Enter a whole number from 0 to 100000",
     madeToOrder: "Made to order",
     sections: "Shop sections",
-    nav: { overview: "Overview", products: "Products", orders: "Orders", production: "Production", money: "Money", members: "Members", profile: "Profile", shipping: "Shipping" },
+    nav: { overview: "Overview", products: "Products", orders: "Orders", production: "Production", money: "Money", members: "Members", profile: "Profile", shipping: "Shipping", searches: "Buyers' searches" },
     overview: {
       active: "For sale",
       draft: "Drafts",
@@ -446,6 +447,7 @@ export const en: Dictionary = {
       audit: "Audit log",
       outbox: "Failed messages",
       payouts: "Money to groups",
+      searches: "Searches",
     },
     all: "All",
     filter: "Show",
@@ -750,8 +752,6 @@ export const en: Dictionary = {
     groupFacts: "About the group",
     provinceFact: "Province",
     viewGroup: "Visit the group's page",
-    follow: "Follow this group",
-    followSoon: "Coming soon: follow the group to hear about new products",
     groupCertifications: "The group's certifications",
     moreFromProvince: "More products from {{province}}",
     allProducts: "All the group's products ({{count}})",
@@ -792,6 +792,15 @@ export const en: Dictionary = {
     suggestions: "Search suggestions",
     suggestionsCount: "{{count}} suggestions, use the up and down arrows to choose",
     noSuggestions: "No suggestions",
+    delivery: "Getting it",
+    deliveryAny: "Any way",
+    ships: "Ships to my province",
+    pickup: "Pickup near me",
+    near: "My province",
+    nearChoose: "Choose a province",
+    pickupNeedsProvince: "Choose your province to see what you can pick up near you.",
+    wordless: "Type a word to search for: punctuation or emoji alone find nothing.",
+    openBadProduct: "This product link is not valid. Please search again.",
   },
   media: {
     photo: "Photo",
@@ -810,6 +819,7 @@ export const en: Dictionary = {
   },
   ...groupsEn,
   ...payEn,
+  ...accountEn,
   shipping: {
     intro: "The ways buyers can receive your goods, in the order buyers see them. Fees are in baht.",
     readOnly: "Only managers and owners can change the shipping methods.",
@@ -882,5 +892,31 @@ export const en: Dictionary = {
       subdistrictNotInDistrict: "This subdistrict is not in the chosen district",
       postcodeMismatch: "This postcode does not serve the subdistrict",
     },
+  },
+  demand: {
+    intro: "What buyers searched for in the last {{days}} days. Counts only: nothing here names a buyer.",
+    period: "Period",
+    days: "Last {{count}} days",
+    show: "Show",
+    searches: "Searches",
+    nothing: "Found nothing",
+    poor: "Found 1–3 products",
+    top: "Top searches",
+    topSummary: "The {{count}} most frequent searches; the first, “{{query}}”, {{searches}} times.",
+    unmet: "Top searches that found nothing or little",
+    unmetSummary: "The {{count}} most frequent searches that found little; the first, “{{query}}”, {{searches}} times.",
+    query: "Search",
+    times: "Times",
+    opened: "Opened a product",
+    notOpened: "Opened nothing",
+    found: "Found nothing",
+    little: "Found little",
+    table: "The chart's numbers",
+    none: "No searches in this period yet.",
+    groupIntro: "Searches of the last {{days}} days that found nothing when narrowed to a category you sell in ({{categories}}) or made from {{province}}: things buyers want that nobody offers yet.",
+    groupChart: "Searches that found nothing in the group's categories and province",
+    groupSummary: "{{count}} searches that found nothing; the first, “{{query}}”, {{searches}} times.",
+    groupNone: "No search in your categories or province has come up empty lately.",
+    noCategories: "no categories yet",
   },
 };

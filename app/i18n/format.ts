@@ -24,22 +24,35 @@ export function formatMoney(satang: number, lang: Lang): string {
   return format.format(satang / 100);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One DateTimeFormat per language and style, kept: making one costs far more than using it
+ * (ICU loads the locale's calendar each time), and a page formats dozens of dates.
+ */
+function dateFormat(lang: Lang, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}:${style}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(localeOf[lang], options)));
+  return format;
+}
+
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(localeOf[lang]).format(value);
 }
 
 export function formatDate(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "long", timeZone: "Asia/Bangkok" }).format(date);
+  return dateFormat(lang, "date", { dateStyle: "long", timeZone: "Asia/Bangkok" }).format(date);
 }
 
 /** A moment as Bangkok wall-clock time with its date ("28 พ.ย. 2569 14:05"): schedules, timelines. */
 export function formatDateTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Bangkok" }).format(date);
+  return dateFormat(lang, "dateTime", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Bangkok" }).format(date);
 }
 
 /** A calendar year in the reader's era: 2003 → "2546" in Thai, "2003" in English. */
 export function formatYear(year: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf[lang], { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 6, 1));
+  return dateFormat(lang, "year", { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 6, 1));
 }
 
 /**
@@ -53,7 +66,7 @@ export function formatWait(seconds: number, lang: Lang): string {
 
 /** A short date ("28 พ.ย. 2569", "28 Nov 2026"), for lists where the long form is too wide. */
 export function formatShortDate(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf[lang], { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(date);
+  return dateFormat(lang, "shortDate", { dateStyle: "medium", timeZone: "Asia/Bangkok" }).format(date);
 }
 
 /**
@@ -61,5 +74,5 @@ export function formatShortDate(date: Date, lang: Lang): string {
  * midnights (what a @db.Date column holds), so they are read in UTC, not moved to Thai time.
  */
 export function formatDayRange(first: Date, last: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf[lang], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(first, last);
+  return dateFormat(lang, "dayRange", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatRange(first, last);
 }

@@ -3,7 +3,7 @@
  * Thai lives at "/", English under "/en". Dictionaries are bundled (they are
  * small), so server and browser render the same text with no extra request.
  */
-import i18next, { type i18n as I18n } from "i18next";
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import { en } from "./en";
 import { th } from "./th";
 
@@ -52,7 +52,11 @@ export function i18nFor(lang: Lang): I18n {
   return instance;
 }
 
-/** Translate outside React (loaders, actions, meta). */
+const fixed = new Map<Lang, TFunction>();
+
+/** Translate outside React (loaders, actions, meta). One fixed translator per language, made once. */
 export function translator(lang: Lang) {
-  return i18nFor(lang).getFixedT(lang);
+  let t = fixed.get(lang);
+  if (!t) fixed.set(lang, (t = i18nFor(lang).getFixedT(lang)));
+  return t;
 }

@@ -2,6 +2,7 @@
  * The Thai dictionary: the store's default language. Every string the UI shows
  * comes from here or from en.ts, which must have exactly the same keys.
  */
+import { accountTh } from "./account.th";
 import { groupsTh } from "./groups.th";
 import { payTh } from "./pay.th";
 
@@ -246,7 +247,7 @@ export const th = {
     stockInvalid: "กรุณากรอกจำนวนเต็มตั้งแต่ 0 ถึง 100000",
     madeToOrder: "ผลิตตามสั่ง",
     sections: "ส่วนต่าง ๆ ของร้าน",
-    nav: { overview: "ภาพรวม", products: "สินค้า", orders: "คำสั่งซื้อ", production: "การผลิต", money: "การเงิน", members: "สมาชิก", profile: "ข้อมูลกลุ่ม", shipping: "การจัดส่ง" },
+    nav: { overview: "ภาพรวม", products: "สินค้า", orders: "คำสั่งซื้อ", production: "การผลิต", money: "การเงิน", members: "สมาชิก", profile: "ข้อมูลกลุ่ม", shipping: "การจัดส่ง", searches: "สิ่งที่ผู้ซื้อค้นหา" },
     overview: {
       active: "วางขายอยู่",
       draft: "ฉบับร่าง",
@@ -448,6 +449,7 @@ export const th = {
       audit: "บันทึกการทำงาน",
       outbox: "ข้อความส่งไม่สำเร็จ",
       payouts: "เงินถึงกลุ่ม",
+      searches: "การค้นหา",
     },
     all: "ทั้งหมด",
     filter: "แสดงผล",
@@ -752,8 +754,6 @@ export const th = {
     groupFacts: "ข้อมูลกลุ่ม",
     provinceFact: "จังหวัด",
     viewGroup: "ดูหน้ากลุ่ม",
-    follow: "ติดตามกลุ่มนี้",
-    followSoon: "เร็ว ๆ นี้: ติดตามกลุ่มเพื่อรับข่าวเมื่อมีสินค้าใหม่",
     groupCertifications: "มาตรฐานของกลุ่ม",
     moreFromProvince: "สินค้าอื่นจากจังหวัด{{province}}",
     allProducts: "สินค้าทั้งหมดของกลุ่ม ({{count}})",
@@ -794,6 +794,15 @@ export const th = {
     suggestions: "คำแนะนำการค้นหา",
     suggestionsCount: "มีคำแนะนำ {{count}} รายการ ใช้ลูกศรขึ้นลงเพื่อเลือก",
     noSuggestions: "ไม่มีคำแนะนำ",
+    delivery: "การรับสินค้า",
+    deliveryAny: "ทุกแบบ",
+    ships: "ส่งถึงจังหวัดของฉัน",
+    pickup: "รับเองใกล้ฉัน",
+    near: "จังหวัดของฉัน",
+    nearChoose: "เลือกจังหวัด",
+    pickupNeedsProvince: "เลือกจังหวัดของคุณ เพื่อดูสินค้าที่ไปรับเองได้ใกล้คุณ",
+    wordless: "ลองพิมพ์เป็นคำ เครื่องหมายหรืออีโมจิอย่างเดียวค้นหาไม่ได้",
+    openBadProduct: "ลิงก์สินค้านี้ไม่ถูกต้อง ลองค้นหาอีกครั้ง",
   },
   media: {
     photo: "รูปภาพ",
@@ -812,6 +821,7 @@ export const th = {
   },
   ...groupsTh,
   ...payTh,
+  ...accountTh,
   shipping: {
     intro: "วิธีส่งสินค้าที่ผู้ซื้อเลือกได้ เรียงตามลำดับที่ผู้ซื้อเห็น ค่าส่งกรอกเป็นบาท",
     readOnly: "ผู้จัดการและเจ้าของร้านเท่านั้นที่แก้ไขวิธีจัดส่งได้",
@@ -884,6 +894,32 @@ export const th = {
       subdistrictNotInDistrict: "ตำบลนี้ไม่อยู่ในอำเภอที่เลือก",
       postcodeMismatch: "รหัสไปรษณีย์ไม่ตรงกับตำบล",
     },
+  },
+  demand: {
+    intro: "สิ่งที่ผู้ซื้อค้นหาใน {{days}} วันที่ผ่านมา นับเป็นจำนวนครั้งเท่านั้น ไม่มีข้อมูลที่ระบุตัวผู้ซื้อ",
+    period: "ช่วงเวลา",
+    days: "{{count}} วันที่ผ่านมา",
+    show: "แสดงผล",
+    searches: "การค้นหา",
+    nothing: "ไม่พบสินค้า",
+    poor: "พบเพียง 1–3 รายการ",
+    top: "คำค้นหายอดนิยม",
+    topSummary: "คำค้นหาที่ใช้บ่อยที่สุด {{count}} คำ อันดับแรกคือ “{{query}}” {{searches}} ครั้ง",
+    unmet: "คำค้นหายอดนิยมที่ไม่พบหรือพบสินค้าน้อย",
+    unmetSummary: "{{count}} คำค้นหาที่พบสินค้าน้อยบ่อยที่สุด อันดับแรกคือ “{{query}}” {{searches}} ครั้ง",
+    query: "คำค้นหา",
+    times: "จำนวนครั้ง",
+    opened: "เปิดดูสินค้า",
+    notOpened: "ไม่ได้เปิดดูสินค้า",
+    found: "ไม่พบสินค้า",
+    little: "พบสินค้าน้อย",
+    table: "ตัวเลขเดียวกับแผนภูมิ",
+    none: "ยังไม่มีการค้นหาในช่วงนี้",
+    groupIntro: "คำที่ผู้ซื้อค้นหาแล้วไม่พบสินค้าใน {{days}} วันที่ผ่านมา เมื่อค้นในหมวดที่กลุ่มขาย ({{categories}}) หรือจากจังหวัด{{province}} อาจเป็นสินค้าที่ผู้ซื้ออยากได้แต่ยังไม่มีใครขาย",
+    groupChart: "คำค้นหาที่ไม่พบสินค้าในหมวดและจังหวัดของกลุ่ม",
+    groupSummary: "{{count}} คำค้นหาที่ไม่พบสินค้า อันดับแรกคือ “{{query}}” {{searches}} ครั้ง",
+    groupNone: "ช่วงนี้ยังไม่มีการค้นหาที่ไม่พบสินค้าในหมวดหรือจังหวัดของกลุ่ม",
+    noCategories: "ยังไม่มีหมวด",
   },
 } as const;
 

@@ -13,7 +13,7 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { categories } from "~/modules/catalog/browse.server";
 import { newProducts } from "~/modules/catalog/catalog.server";
 import { homeCollections } from "~/modules/curation/collections.server";
-import { groupsNear, provincesWithGroups, verifiedGroups } from "~/modules/groups/groups.server";
+import { groupsNear, provincesWithGroups, verifiedGroupList } from "~/modules/groups/groups.server";
 import { pageHeaders } from "~/web/cache";
 import { requireLang } from "~/web/lang.server";
 import { chosenProvince } from "~/web/province-cookie.server";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     newProducts({ limit: 8 }),
     categories(),
     choice.slug ? groupsNear({ provinceSlug: choice.slug, limit: 12 }) : null,
-    choice.slug ? [] : verifiedGroups({ limit: 60 }),
+    choice.slug ? [] : verifiedGroupList({ limit: 60 }),
   ]);
   return data(
     { collections, products, categories: shelves, provinces, province: choice.slug, near, groups },

@@ -1,36 +1,51 @@
 /**
  * An occupation group's page: its story, where it is, when it was founded, its
  * members, committee and community sage, certifications and OTOP stars, and
- * every product it sells. Following a group comes in a later issue; its place
- * in the layout is kept.
+ * every product it sells, and how many follow it. A signed-in buyer follows or
+ * unfollows it here with one button (a plain form, posted to the follow route);
+ * a signed-out visitor's "follow" is a link through sign-in to that route, so
+ * the page cached for every signed-out visitor carries no one's token.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { CertificationList } from "~/components/certification-list";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/forms";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
-import { LocalizedStory, LocalizedText } from "~/components/localized-text";
+import { LocalizedSentence, LocalizedStory, LocalizedText } from "~/components/localized-text";
 import { Picture } from "~/components/picture";
 import { formatYear } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
+import { followState } from "~/modules/follows/follows.server";
 import { groupPage } from "~/modules/groups/groups.server";
 import { pageHeaders } from "~/web/cache";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
+import { getUser } from "~/web/session.server";
 import { absolute, breadcrumbJsonLd, groupJsonLd, originOf, seoMeta } from "~/web/seo";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   const slug = slugParam(params.slug);
-  const group = slug ? await groupPage(slug) : null;
+  const [group, user] = await Promise.all([slug ? groupPage(slug) : null, getUser(request)]);
   if (!group) throw notFound("No such group");
-  return { group };
+  const follow = await followState(group.id, user?.id ?? null);
+  // A signed-in buyer's copy says whether they follow: asked again at every visit, so the page
+  // they come back to after following (same URL, same cookies) is never the browser's old copy.
+  const headers: HeadersInit = user ? { "Cache-Control": "private, no-cache" } : {};
+  return data({ group, follow: { ...follow, signedIn: Boolean(user) } }, { headers });
 }
 
-export const headers = pageHeaders;
+export const headers: HeadersFunction = (args) => {
+  const headers = new Headers(pageHeaders(args));
+  const own = args.loaderHeaders.get("Cache-Control");
+  if (own && !args.errorHeaders) headers.set("Cache-Control", own);
+  return headers;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
   const lang = langOfPath(location.pathname);
@@ -41,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
   const name = pick(lang, group.nameTh, group.nameEn);
   const province = pick(lang, group.province.nameTh, group.province.nameEn);
   const path = `/groups/${group.slug}`;
-  const image = `/og/group/${group.slug}.png`;
+  const image = `/og/group/${group.slug}${lang === "en" ? ".en" : ""}.png`;
   return seoMeta({
     lang,
     origin,
@@ -72,7 +87,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
 };
 
 export default function GroupPage() {
-  const { group } = useLoaderData<typeof loader>();
+  const { group, follow } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const name = pick(lang, group.nameTh, group.nameEn);
   const province = pick(lang, group.province.nameTh, group.province.nameEn);
@@ -93,15 +108,18 @@ export default function GroupPage() {
         )}
         <div>
           <h1>
-            <LocalizedText th={group.nameTh} en={group.nameEn} />
+            <LocalizedText th={group.nameTh} en={group.nameEn} note />
           </h1>
           <p className="byline">
-            {t("group.locationValue", {
-              village: pick(lang, group.villageTh, group.villageEn),
-              tambon: pick(lang, group.tambonTh, group.tambonEn),
-              amphoe: pick(lang, group.amphoeTh, group.amphoeEn),
-              province,
-            })}
+            <LocalizedSentence
+              k="group.locationValue"
+              names={{
+                village: { th: group.villageTh, en: group.villageEn },
+                tambon: { th: group.tambonTh, en: group.tambonEn },
+                amphoe: { th: group.amphoeTh, en: group.amphoeEn },
+                province: { th: group.province.nameTh, en: group.province.nameEn },
+              }}
+            />
           </p>
           <ul className="facts">
             <li>{t("group.founded", { year: formatYear(group.foundedYear, lang) })}</li>
@@ -119,11 +137,24 @@ export default function GroupPage() {
             </li>
           </ul>
           <div className="follow" data-testid="follow-slot">
-            <button type="button" className="button secondary" disabled aria-describedby="follow-soon">
-              {t("store.follow")}
-            </button>
-            <p id="follow-soon" className="hint">
-              {t("store.followSoon")}
+            <p className="hint" data-testid="followers">
+              {t("follow.followers", { count: follow.followers })}
+            </p>
+            {follow.signedIn ? (
+              <Form method="post" action={href(lang, `/groups/${group.slug}/follow`)}>
+                <CsrfInput />
+                <input type="hidden" name="intent" value={follow.following ? "unfollow" : "follow"} />
+                <button type="submit" className="button secondary" aria-describedby="follow-hint">
+                  {t(follow.following ? "follow.unfollow" : "follow.follow")}
+                </button>
+              </Form>
+            ) : (
+              <Link className="button secondary" to={href(lang, `/groups/${group.slug}/follow`)} aria-describedby="follow-hint">
+                {t("follow.follow")}
+              </Link>
+            )}
+            <p id="follow-hint" className="hint">
+              {t(follow.following ? "follow.following" : "follow.hint")}
             </p>
           </div>
         </div>
@@ -142,11 +173,15 @@ export default function GroupPage() {
         <h2 id="people">{t("group.committee")}</h2>
         <dl>
           <dt>{t("group.sage")}</dt>
-          <dd>{group.communitySage}</dd>
+          <dd>
+            <LocalizedText th={group.communitySage} en={group.communitySageEn} />
+          </dd>
           {group.committee.map((member) => (
             <div key={`${member.role}-${member.name}`}>
               <dt>{t(`group.roles.${member.role}`)}</dt>
-              <dd>{member.name}</dd>
+              <dd>
+                <LocalizedText th={member.name} en={member.nameEn} />
+              </dd>
             </div>
           ))}
         </dl>

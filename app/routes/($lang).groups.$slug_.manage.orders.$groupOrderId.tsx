@@ -28,6 +28,7 @@ import { PaymentStateError } from "~/modules/payments/payments.server";
 import { AlreadyPaidOutError, NothingToRefundError, RefundTooLargeError, refundByGroup } from "~/modules/payments/refunds.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
+import { readForm } from "~/web/body.server";
 import { notFound } from "~/web/http.server";
 import { parseIntent, type FormReply } from "~/web/intent.server";
 import { idParam } from "~/web/params";
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { group, user, lang } = await requireWorkspace(request, params, "MANAGER");
   const id = idParam(params.groupOrderId);
   if (!id) throw notFound("No such order");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, groupOrderIntents, (posted) => String(posted.get("intent") ?? ""));
   if (!parsed.ok) return parsed.answer;

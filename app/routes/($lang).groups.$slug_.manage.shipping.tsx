@@ -27,6 +27,7 @@ import {
 } from "~/modules/shipping/methods.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
+import { readForm } from "~/web/body.server";
 import { parseIntent, type FormReply } from "~/web/intent.server";
 
 const methodId = z.string({ message: "errors.required" }).min(1).max(40);
@@ -68,7 +69,7 @@ type Answer = FormReply & { done?: "added" | "saved" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { group, user } = await requireWorkspace(request, params, "MANAGER");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = parseIntent(form, shippingIntents, formIdOf);
   if (!parsed.ok) return parsed.answer;

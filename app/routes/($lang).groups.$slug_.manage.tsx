@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, location }
   return [{ title: t("workspace.title", { group: name }) }, { name: "robots", content: "noindex" }];
 };
 
-const workspaceSections = ["", "products", "orders", "production", "shipping", "money", "members", "profile"] as const;
+const workspaceSections = ["", "products", "orders", "production", "shipping", "money", "members", "searches", "profile"] as const;
 
 export default function Workspace() {
   const { group, moderation } = useLoaderData<typeof loader>();

@@ -38,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =
   const group = pick(lang, product.group.nameTh, product.group.nameEn);
   const category = pick(lang, product.category.nameTh, product.category.nameEn);
   const path = `/products/${product.slug}`;
-  const image = `/og/product/${product.slug}.png`;
+  const image = `/og/product/${product.slug}${lang === "en" ? ".en" : ""}.png`;
   const url = absolute(origin, lang, path);
   const availability = data.availability.kind === "soldOut" ? "OutOfStock" : data.availability.kind === "madeToOrder" ? "MadeToOrder" : "InStock";
   return seoMeta({

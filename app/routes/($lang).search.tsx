@@ -13,9 +13,11 @@ import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { productCardsBySlugs, searchFacetLabels } from "~/modules/catalog/search-page.server";
 import { requireLang } from "~/web/lang.server";
-import { MAX_PAGE, type SearchQuery } from "#search/port.ts";
-import { searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
+import { MAX_PAGE, type SearchQuery, isWordless } from "#search/port.ts";
+import { deliveryChoice, searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
 import { searchProducts } from "~/modules/catalog/search.server";
+import { recordSearch } from "~/modules/search-log/log.server";
+import { isbot } from "isbot";
 
 // Remix sends a loader's headers with the document only when the route says so.
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -27,10 +29,33 @@ function knownOnly(values: string[] | undefined, known: { value: string }[]): st
   return values.filter((value) => allowed.has(value));
 }
 
+/**
+ * Notes what buyers look for (app/modules/search-log): the first page of a search with words in
+ * it, from a person's browser. Never fails the page: a search is worth more than its record.
+ */
+async function logSearch(request: Request, query: SearchQuery, total: number): Promise<string | null> {
+  if (query.page !== 1 || !query.q || isWordless(query.q) || isbot(request.headers.get("user-agent") ?? "")) return null;
+  const { category, province, near } = query.filters;
+  try {
+    return await recordSearch({
+      q: query.q,
+      lang: query.lang,
+      resultCount: total,
+      categorySlug: category?.length === 1 ? category[0] : undefined,
+      provinceSlug: near ?? (province?.length === 1 ? province[0] : undefined),
+    });
+  } catch (error) {
+    console.error(`search log: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const labels = await searchFacetLabels();
-  const parsed = searchQueryFromUrl(new URL(request.url).searchParams, lang);
+  const urlParams = new URL(request.url).searchParams;
+  const parsed = searchQueryFromUrl(urlParams, lang);
+  const near = knownOnly(parsed.filters.near ? [parsed.filters.near] : undefined, labels.province)?.[0];
   let query: SearchQuery = {
     ...parsed,
     filters: {
@@ -38,6 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       category: knownOnly(parsed.filters.category, labels.category),
       province: knownOnly(parsed.filters.province, labels.province),
       certification: knownOnly(parsed.filters.certification, labels.certification),
+      near,
+      pickupIn: parsed.filters.pickupIn === near ? near : undefined,
     },
   };
   let { results, degraded } = await searchProducts(query);
@@ -47,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ({ results, degraded } = await searchProducts(query));
   }
   const cards = await productCardsBySlugs(results.hits.map((hit) => hit.slug));
+  // The page asked for, not the last page shown instead: paging past the end is not a new search.
+  const logId = await logSearch(request, { ...query, page: parsed.page }, results.total);
   return data(
     {
       query,
@@ -55,6 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pages,
       facets: results.facets,
       didYouMean: results.didYouMean ?? null,
+      delivery: deliveryChoice(query, urlParams) ?? null,
+      logId,
+      wordless: isWordless(query.q),
       degraded,
       labels,
     },
@@ -72,7 +104,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, location }) =>
 };
 
 export default function SearchPage() {
-  const { query, cards, total, pages, facets, didYouMean, degraded, labels } = useLoaderData<typeof loader>();
+  const { query, cards, total, pages, facets, didYouMean, degraded, labels, delivery, wordless, logId } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const searchPath = href(lang, "/search");
   const groups: FacetGroup[] = [
@@ -95,7 +127,15 @@ export default function SearchPage() {
         </p>
       ) : null}
       <div className="search-layout">
-        <SearchFilters action={searchPath} query={query} groups={groups} availability={facets.availability} />
+        <SearchFilters
+          action={searchPath}
+          query={query}
+          groups={groups}
+          availability={facets.availability}
+          delivery={delivery ?? undefined}
+          deliveryCounts={facets.delivery}
+          provinces={labels.province}
+        />
         <section aria-labelledby="search-results-heading" className="search-results">
           <h2 id="search-results-heading" className="search-count">
             {query.q ? t("search.resultsFor", { count: total, q: query.q }) : t("search.results", { count: total })}
@@ -109,7 +149,7 @@ export default function SearchPage() {
           {cards.length === 0 ? (
             <div className="search-empty">
               <p className="empty">
-                <strong>{t("search.emptyTitle")}</strong> {t("search.emptyText")}
+                <strong>{t("search.emptyTitle")}</strong> {wordless ? t("search.wordless") : t("search.emptyText")}
               </p>
               <h3>{t("search.browseCategories")}</h3>
               <ul className="chip-list">
@@ -125,7 +165,11 @@ export default function SearchPage() {
           ) : (
             <ul className="grid" data-testid="search-results">
               {cards.map((card) => (
-                <ProductCard key={card.slug} product={card} />
+                <ProductCard
+                  key={card.slug}
+                  product={card}
+                  to={logId ? `${href(lang, "/search/open")}?${new URLSearchParams({ log: logId, product: card.slug })}` : undefined}
+                />
               ))}
             </ul>
           )}

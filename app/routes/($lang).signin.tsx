@@ -22,8 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   const { csrf, headers } = await csrfForForm(request);
   // A link's unsafe target is dropped here, so the form never posts it back.
-  const redirectTo = redirectTarget(new URL(request.url).searchParams.get("redirectTo"));
-  return data({ csrf, redirectTo }, { headers });
+  const search = new URL(request.url).searchParams;
+  const redirectTo = redirectTarget(search.get("redirectTo"));
+  // Back from setting a new password: say so, and fill in the account's email.
+  const reset = search.get("reset") === "1";
+  const email = reset ? (search.get("email") ?? "").slice(0, 254) : "";
+  return data({ csrf, redirectTo, reset, email }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -51,9 +55,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // The basket filled as a guest joins the account's.
     await mergeGuestCart(await guestCartId(request), user.id);
     const headers = new Headers();
-    headers.append("Set-Cookie", await commitSessionCookie(session.id));
-    headers.append("Set-Cookie", await rotateCsrfCookie());
-    headers.append("Set-Cookie", await forgetGuestCart());
+    headers.append("Set-Cookie", await commitSessionCookie(request, session.id));
+    headers.append("Set-Cookie", await rotateCsrfCookie(request));
+    headers.append("Set-Cookie", await forgetGuestCart(request));
     return redirect(redirectTo, { headers });
   } catch (error) {
     if (error instanceof TooManyAttemptsError) {
@@ -75,13 +79,18 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, reset, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, lang } = useT();
   const busy = useNavigation().state === "submitting";
   return (
     <section className="page narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">{t("auth.signInTitle")}</h1>
+      {reset && !result ? (
+        <p className="notice" role="status">
+          {t("reset.done")}
+        </p>
+      ) : null}
       {result?.formError ? (
         <p className="form-error" role="alert">
           {t(result.formError.key, { wait: formatWait(result.formError.waitSeconds, lang) })}
@@ -96,7 +105,7 @@ export default function SignIn() {
           type="email"
           autoComplete="email"
           required
-          defaultValue={result?.values?.email ?? ""}
+          defaultValue={result?.values?.email ?? email}
           error={result?.fieldErrors && "email" in result.fieldErrors ? result.fieldErrors.email : undefined}
         />
         <Field
@@ -111,6 +120,9 @@ export default function SignIn() {
           {t("auth.submitSignIn")}
         </button>
       </Form>
+      <p>
+        <Link to={href(lang, "/forgot-password")}>{t("reset.forgot")}</Link>
+      </p>
       <p>
         {t("auth.noAccount")}{" "}
         <Link to={`${href(lang, "/signup")}${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>{t("nav.signUp")}</Link>

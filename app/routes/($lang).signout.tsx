@@ -23,8 +23,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sessionId = await sessionIdFrom(request);
   if (sessionId) await endSession(sessionId);
   const headers = new Headers();
-  headers.append("Set-Cookie", await clearSessionCookie());
-  headers.append("Set-Cookie", await rotateCsrfCookie());
+  headers.append("Set-Cookie", await clearSessionCookie(request));
+  headers.append("Set-Cookie", await rotateCsrfCookie(request));
   return redirect(href(lang, "/"), { headers });
 }
 

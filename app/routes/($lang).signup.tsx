@@ -41,11 +41,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const session = await startSession(user.id, await sessionIdFrom(request));
     await mergeGuestCart(await guestCartId(request), user.id);
     const headers = new Headers();
-    headers.append("Set-Cookie", await commitSessionCookie(session.id));
-    headers.append("Set-Cookie", await rotateCsrfCookie());
-    headers.append("Set-Cookie", await forgetGuestCart());
-    // Back to where sign-up was asked for (an invitation link), when it is a path on this site.
-    return redirect(safeRedirect(form.get("redirectTo"), href(lang, "/")), { headers });
+    headers.append("Set-Cookie", await commitSessionCookie(request, session.id));
+    headers.append("Set-Cookie", await rotateCsrfCookie(request));
+    headers.append("Set-Cookie", await forgetGuestCart(request));
+    // Back to where sign-up was asked for (an invitation link), when it is a path on this site;
+    // otherwise to the account page, which welcomes the new buyer.
+    return redirect(safeRedirect(form.get("redirectTo"), `${href(lang, "/account")}?welcome=1`), { headers });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data({ fieldErrors: { email: "errors.emailTaken" } as Record<string, string>, values, waitSeconds: null }, { status: 409 });

@@ -1,6 +1,6 @@
 /**
  * The staff console: the layout around its pages (overview, verification, groups, collections,
- * moderation, audit log, outbox). Only staff get in; each page checks again, since a page's data
+ * moderation, buyers' searches, audit log, outbox). Only staff get in; each page checks again, since a page's data
  * can be asked for without its layout. Phone first: the section links wrap instead of scrolling.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 /** Verification is another page's (the review queue); the console only links to it. */
-const consoleSections = ["", "verification", "groups", "collections", "moderation", "audit", "outbox", "payouts"] as const;
+const consoleSections = ["", "verification", "groups", "collections", "moderation", "searches", "audit", "outbox", "payouts"] as const;
 
 export default function StaffConsole() {
   const { t, lang } = useT();

@@ -18,5 +18,5 @@ export async function buyerCart(request: Request): Promise<{ user: Awaited<Retur
   const { user, cartId } = await buyerOf(request);
   if (cartId) return { user, cartId };
   const cart = await ensureCart({ userId: user?.id ?? null });
-  return { user, cartId: cart.id, setCookie: user ? undefined : await rememberGuestCart(cart.id) };
+  return { user, cartId: cart.id, setCookie: user ? undefined : await rememberGuestCart(request, cart.id) };
 }

@@ -4,31 +4,22 @@
  * at sign-in the guest's basket joins the account's (cart.server.ts `mergeGuestCart`).
  */
 import { createCookie } from "@remix-run/node";
-import { config } from "~/config.server";
+import { cookiePerScheme } from "./cookie-security.server";
 import { sessionSecret } from "./secrets.server";
 
-let cookie: ReturnType<typeof createCookie> | undefined;
-function cartCookie() {
-  cookie ??= createCookie("cart", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: config().NODE_ENV === "production",
-    path: "/",
-    maxAge: 60 * 86_400,
-    secrets: [sessionSecret()],
-  });
-  return cookie;
-}
+const cartCookie = cookiePerScheme((secure) =>
+  createCookie("cart", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 60 * 86_400, secrets: [sessionSecret()] }),
+);
 
 export async function guestCartId(request: Request): Promise<string | null> {
-  const value = await cartCookie().parse(request.headers.get("Cookie"));
+  const value = await cartCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length <= 40 ? value : null;
 }
 
-export function rememberGuestCart(cartId: string): Promise<string> {
-  return cartCookie().serialize(cartId);
+export function rememberGuestCart(request: Request, cartId: string): Promise<string> {
+  return cartCookie(request).serialize(cartId);
 }
 
-export function forgetGuestCart(): Promise<string> {
-  return cartCookie().serialize("", { maxAge: 0 });
+export function forgetGuestCart(request: Request): Promise<string> {
+  return cartCookie(request).serialize("", { maxAge: 0 });
 }

@@ -10,30 +10,27 @@
  * sign-out), so even a signed-out page's token dies at sign-in. SameSite
  * cookies and the Origin check (request-guard.server.ts) already stop most
  * cross-site posts; the token also covers older browsers and same-site
- * subdomains. In production the cookie is `__Host-` prefixed: browsers then
+ * subdomains. Wherever cookies are Secure (cookie-security.server.ts: over
+ * HTTPS, or PUBLIC_URL is https) the cookie is `__Host-` prefixed: browsers then
  * refuse it unless Secure, for the whole site and from this host only, so a
- * sibling subdomain cannot plant its own nonce.
+ * sibling subdomain cannot plant its own nonce. Over plain HTTP (a phone on the
+ * local network) it is a plain `csrf` cookie, which the browser keeps.
  */
 import { createCookie } from "@remix-run/node";
 import crypto from "node:crypto";
-import { config } from "~/config.server";
+import { cookiePerScheme } from "./cookie-security.server";
 import { refusal } from "./http.server";
 import { sessionSecret } from "./secrets.server";
 import { sessionIdFrom } from "./session.server";
 
 export const CSRF_FIELD = "csrf";
 
-/** The nonce cookie: `__Host-csrf` in production, plain `csrf` over development's plain HTTP. */
-export function csrfCookieFor(production: boolean) {
-  return createCookie(production ? "__Host-csrf" : "csrf", { httpOnly: true, sameSite: "lax", secure: production, path: "/" });
+/** The nonce cookie: `__Host-csrf` where cookies are Secure, plain `csrf` over plain HTTP. */
+export function csrfCookieFor(secure: boolean) {
+  return createCookie(secure ? "__Host-csrf" : "csrf", { httpOnly: true, sameSite: "lax", secure, path: "/" });
 }
 
-let cookie: ReturnType<typeof createCookie> | undefined;
-
-function csrfCookie() {
-  cookie ??= csrfCookieFor(config().NODE_ENV === "production");
-  return cookie;
-}
+const csrfCookie = cookiePerScheme(csrfCookieFor);
 
 const NONCE = /^[A-Za-z0-9_-]{32}$/;
 
@@ -42,7 +39,7 @@ function newNonce(): string {
 }
 
 async function nonceFrom(request: Request): Promise<string | null> {
-  const value = await csrfCookie().parse(request.headers.get("Cookie"));
+  const value = await csrfCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && NONCE.test(value) ? value : null;
 }
 
@@ -58,7 +55,7 @@ function nonceFor(request: Request) {
   let pending = issued.get(request);
   if (!pending) {
     pending = nonceFrom(request).then(async (nonce) =>
-      nonce ? { nonce } : { nonce: (nonce = newNonce()), setCookie: await csrfCookie().serialize(nonce) },
+      nonce ? { nonce } : { nonce: (nonce = newNonce()), setCookie: await csrfCookie(request).serialize(nonce) },
     );
     issued.set(request, pending);
   }
@@ -87,8 +84,8 @@ export async function csrfForForm(request: Request): Promise<{ csrf: string; hea
  * A Set-Cookie header with a fresh nonce, for the response that changes who
  * the visitor is (sign-in, sign-up, sign-out): tokens issued before stop working.
  */
-export function rotateCsrfCookie(): Promise<string> {
-  return csrfCookie().serialize(newNonce());
+export function rotateCsrfCookie(request: Request): Promise<string> {
+  return csrfCookie(request).serialize(newNonce());
 }
 
 /** Throws 403 unless the posted token is this visitor's, for this session and nonce. */

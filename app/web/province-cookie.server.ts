@@ -4,20 +4,10 @@
  * grants nothing, but always parsed and checked against the provinces we have.
  */
 import { createCookie } from "@remix-run/node";
-import { config } from "~/config.server";
+import { cookiePerScheme } from "./cookie-security.server";
 import { slugParam } from "./params";
 
-let cookie: ReturnType<typeof createCookie> | undefined;
-function provinceCookie() {
-  cookie ??= createCookie("province", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: config().NODE_ENV === "production",
-    path: "/",
-    maxAge: 365 * 86_400,
-  });
-  return cookie;
-}
+const provinceCookie = cookiePerScheme((secure) => createCookie("province", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 365 * 86_400 }));
 
 /**
  * The chosen province: from `?province=` when the chooser was just submitted
@@ -28,10 +18,10 @@ export async function chosenProvince(request: Request, known: (slug: string) => 
   const search = new URL(request.url).searchParams;
   if (search.has("province")) {
     const slug = slugParam(search.get("province") ?? undefined);
-    if (slug && known(slug)) return { slug, setCookie: await provinceCookie().serialize(slug) };
-    return { slug: null, setCookie: await provinceCookie().serialize("", { maxAge: 0 }) };
+    if (slug && known(slug)) return { slug, setCookie: await provinceCookie(request).serialize(slug) };
+    return { slug: null, setCookie: await provinceCookie(request).serialize("", { maxAge: 0 }) };
   }
-  const stored = await provinceCookie().parse(request.headers.get("Cookie"));
+  const stored = await provinceCookie(request).parse(request.headers.get("Cookie"));
   const slug = typeof stored === "string" ? slugParam(stored) : null;
   return { slug: slug && known(slug) ? slug : null };
 }

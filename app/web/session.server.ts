@@ -3,26 +3,16 @@
  * (and so sign-out everywhere) lives in the database.
  */
 import { createCookie } from "@remix-run/node";
-import { config } from "~/config.server";
 import { SESSION_DAYS, userForSession } from "~/modules/accounts/accounts.server";
+import { cookiePerScheme } from "./cookie-security.server";
 import { sessionSecret } from "./secrets.server";
 
-let cookie: ReturnType<typeof createCookie> | undefined;
-
-function sessionCookie() {
-  cookie ??= createCookie("__session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: config().NODE_ENV === "production",
-    path: "/",
-    secrets: [sessionSecret()],
-    maxAge: SESSION_DAYS * 86_400,
-  });
-  return cookie;
-}
+const sessionCookie = cookiePerScheme((secure) =>
+  createCookie("__session", { httpOnly: true, sameSite: "lax", secure, path: "/", secrets: [sessionSecret()], maxAge: SESSION_DAYS * 86_400 }),
+);
 
 export async function sessionIdFrom(request: Request): Promise<string | undefined> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  const value = await sessionCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : undefined;
 }
 
@@ -31,10 +21,10 @@ export async function getUser(request: Request) {
   return sessionId ? userForSession(sessionId) : null;
 }
 
-export function commitSessionCookie(sessionId: string): Promise<string> {
-  return sessionCookie().serialize(sessionId);
+export function commitSessionCookie(request: Request, sessionId: string): Promise<string> {
+  return sessionCookie(request).serialize(sessionId);
 }
 
-export function clearSessionCookie(): Promise<string> {
-  return sessionCookie().serialize("", { maxAge: 0 });
+export function clearSessionCookie(request: Request): Promise<string> {
+  return sessionCookie(request).serialize("", { maxAge: 0 });
 }

@@ -13,12 +13,10 @@
 import type { Db } from "~/db/client.server";
 import { placeholderSvg } from "~/modules/catalog/placeholder-art";
 import { storeImage } from "~/modules/media/media.server";
+import { placeholderEncoding } from "~/modules/media/placeholders.server";
 import type { MediaStorage } from "~/modules/media/storage.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
 
-// Flat vector art: the lowest AVIF effort loses nothing visible and is ~4× faster;
-// 640 px wide covers the 400 px product image on most phones.
-const placeholderEncoding = { allowSvg: true, svgWidth: 640, widths: [320, 640], avifEffort: 0, webpEffort: 2 } as const;
 const limits = { maxBytes: 1024 * 1024, maxPixels: 4_000_000 };
 
 export interface PlaceholderOptions {

@@ -8,6 +8,9 @@ import { CERTIFICATION_NAMES } from "../vocabulary.ts";
 
 export const FIELDS = ["title", "type", "place", "group", "category", "cert", "story"] as const;
 export type Field = (typeof FIELDS)[number];
+/** The index of the story field: a match only there counts as half a matched word. */
+export const STORY_FIELD = FIELDS.indexOf("story");
+export const TITLE_FIELD = FIELDS.indexOf("title");
 
 /**
  * Title first: a product whose title says "silk" beats one whose group is called silk weavers.
@@ -23,9 +26,6 @@ export const FIELD_BOOSTS: Record<Field, number> = {
   cert: 1.5,
   story: 0.25,
 };
-
-/** Fields whose match counts as a real match of a query word (stories count half). */
-export const STRONG_FIELDS: ReadonlySet<string> = new Set(FIELDS.filter((field) => field !== "story"));
 
 export type FieldTerms = Record<Field, string[]>;
 
@@ -68,5 +68,28 @@ export function fieldTerms(doc: SearchDocument, shared?: SharedTermCache): Field
   };
 }
 
-/** Terms are handed to MiniSearch pre-tokenized, joined by a character no term contains. */
-export const TERM_SEPARATOR = "\u0000";
+/**
+ * BM25+ as MiniSearch computes it (k 1.2, b 0.7, δ 0.5, rarity per field), with lengths measured
+ * against fixed typical field lengths (those of the demo catalog) rather than live averages, so a
+ * stored posting score never goes stale as products come and go.
+ */
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+const TYPICAL_LENGTH: Record<Field, number> = { title: 16, type: 3, place: 3.3, group: 20, category: 7.4, cert: 21, story: 45 };
+
+const BOOST_BY_INDEX = FIELDS.map((field) => FIELD_BOOSTS[field]);
+const TYPICAL_BY_INDEX = FIELDS.map((field) => TYPICAL_LENGTH[field]);
+
+/**
+ * A term's score in one field before rarity: field boost × saturated term frequency. The query
+ * multiplies it by the term's rarity in that field.
+ */
+export function fieldScore(field: number, termFrequency: number, fieldLength: number): number {
+  const lengthNorm = K1 * (1 - B + (B * fieldLength) / TYPICAL_BY_INDEX[field]);
+  return BOOST_BY_INDEX[field] * (DELTA + (termFrequency * (K1 + 1)) / (termFrequency + lengthNorm));
+}
+
+
+/** The fields that name a product (all but the story): what a misspelt Thai word is matched against. */
+export const NAME_FIELDS: readonly number[] = FIELDS.map((_, index) => index).filter((index) => index !== STORY_FIELD);

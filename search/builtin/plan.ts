@@ -1,17 +1,20 @@
 /**
  * Turns a query string into a plan the built-in engine can run: a list of concepts, each a set
  * of interchangeable index terms. A concept comes from a vocabulary phrase ("ผ้าไหม" → silk, ไหม,
- * ผ้าไหม…) or from a single word. Unknown words are repaired here: a truncated Thai word becomes
- * a prefix ("ผ้าไหมมัดหมี" → …"หมี*"), an unknown Latin word becomes its closest known words
- * ("cofee" → coffee), which also yields the didYouMean correction.
+ * ผ้าไหม…) or from a single word. Unknown words are repaired here: a misspelt Thai word becomes
+ * the name word it sounds like ("น้ำพิก" → น้ำพริก, thai-correction.ts), a truncated Thai word
+ * becomes a prefix ("ผ้าไหมมัดหมี" → …"หมี*"), an unknown Latin word becomes its closest known
+ * words ("cofee" → coffee). Each repair is also a correction for "did you mean".
  */
+import { MAX_QUERY_WORDS } from "../port.ts";
 import { type SynonymTable, sequenceKey } from "../synonyms.ts";
 import { type Token, containsThai, joinCompound, tokenizeDetailed } from "../tokenizer.ts";
 import { QUERY_STOP_WORDS } from "../vocabulary.ts";
 import type { TermDictionary } from "./dictionary.ts";
+import { type Correction, correctThaiSpans } from "./thai-correction.ts";
 
 /** Index terms that must all match (several when a multi-word synonym is a chain of compounds). */
-export type Variant = { terms: string[]; prefix: boolean; fuzzy: number; weight: number };
+export type Variant = { terms: string[]; prefix: boolean; weight: number };
 
 export type Concept = { variants: Variant[] };
 
@@ -19,8 +22,15 @@ export type QueryPlan = {
   concepts: Concept[];
   /** Compounds of adjacent query words: extra score for matching them side by side. */
   bonusTerms: string[];
-  /** Unknown query word → the known word used instead. */
-  corrections: Map<string, string>;
+  /** Stretches of the normalised query replaced by the words meant. */
+  corrections: Correction[];
+  /** Whether any query word is Thai (and so could be corrected further). */
+  hasThai: boolean;
+};
+
+export type PlanOptions = {
+  /** Try correcting Thai words the index knows too (after the query as typed matched poorly). */
+  correctKnownThai?: boolean;
 };
 
 const SYNONYM_WEIGHT = 0.8;
@@ -36,7 +46,7 @@ function isLatinWord(term: string): boolean {
 
 /** Index terms for a member word sequence: a word, a compound, or a chain of compounds. */
 function termsForSequence(words: readonly string[]): string[] {
-  const tokens: Token[] = words.map((term) => ({ term, run: 0, thai: containsThai(term) }));
+  const tokens = words.map((term) => ({ term, thai: containsThai(term) }));
   if (tokens.length === 1) return [tokens[0].term];
   const out: string[] = [];
   for (let i = 1; i < tokens.length; i++) out.push(joinCompound(tokens[i - 1], tokens[i]));
@@ -53,7 +63,7 @@ function synonymConcept(table: SynonymTable, groupIds: readonly number[], litera
       if (seen.has(key)) continue;
       seen.add(key);
       const weight = key === literalKey ? 1 : SYNONYM_WEIGHT;
-      variants.push({ terms: termsForSequence(member), prefix: false, fuzzy: 0, weight });
+      variants.push({ terms: termsForSequence(member), prefix: false, weight });
     }
   }
   return { variants };
@@ -72,7 +82,8 @@ function repairTruncatedEnd(tokens: Token[], dictionary: TermDictionary): { toke
     if (!tail.every((token) => token.thai && token.run === last.run)) continue;
     const merged = tail.map((token) => token.term).join("");
     if (dictionary.hasPrefix(merged)) {
-      return { tokens: [...tokens.slice(0, -take), { term: merged, run: last.run, thai: true }], prefixEnd: true };
+      const merge = { term: merged, run: last.run, thai: true, start: tail[0].start, end: last.end };
+      return { tokens: [...tokens.slice(0, -take), merge], prefixEnd: true };
     }
   }
   return { tokens, prefixEnd: true };
@@ -83,38 +94,41 @@ function unknownWordConcept(
   isLast: boolean,
   dictionary: TermDictionary,
   table: SynonymTable,
-  corrections: Map<string, string>,
+  corrections: Correction[],
 ): Concept | null {
   const { term } = token;
   // A word being typed, or a Thai word the segmenter cut differently than in the documents.
   if ((isLast || token.thai) && term.length >= MIN_PREFIX_LENGTH && dictionary.hasPrefix(term)) {
-    return { variants: [{ terms: [term], prefix: true, fuzzy: 0, weight: 1 }] };
+    return { variants: [{ terms: [term], prefix: true, weight: 1 }] };
   }
   if (!isLatinWord(term) || term.length < MIN_FUZZY_LENGTH) {
-    return { variants: [{ terms: [term], prefix: false, fuzzy: 0, weight: 1 }] };
+    return { variants: [{ terms: [term], prefix: false, weight: 1 }] };
   }
   const maxDistance = term.length >= 8 ? 2 : 1;
   const candidates = dictionary.closest(term, maxDistance).filter((candidate) => isLatinWord(candidate.term));
   const best = candidates.filter((candidate) => candidate.distance === candidates[0]?.distance).slice(0, 2);
-  if (best.length === 0) return { variants: [{ terms: [term], prefix: false, fuzzy: 0, weight: 1 }] };
-  corrections.set(term, best[0].term);
+  if (best.length === 0) return { variants: [{ terms: [term], prefix: false, weight: 1 }] };
+  corrections.push({ start: token.start, end: token.end, typed: term, meant: best[0].term });
   const variants: Variant[] = [];
   for (const candidate of best) {
     const groupIds = table.byKey.get(sequenceKey([candidate.term]));
     const concept = groupIds
       ? synonymConcept(table, groupIds, [candidate.term])
-      : { variants: [{ terms: [candidate.term], prefix: false, fuzzy: 0, weight: 1 }] };
+      : { variants: [{ terms: [candidate.term], prefix: false, weight: 1 }] };
     for (const variant of concept.variants) variants.push({ ...variant, weight: variant.weight * CORRECTION_WEIGHT });
   }
   return { variants };
 }
 
-export function planQuery(q: string, dictionary: TermDictionary, table: SynonymTable): QueryPlan {
+export function planQuery(q: string, dictionary: TermDictionary, table: SynonymTable, options: PlanOptions = {}): QueryPlan {
   const all = tokenizeDetailed(q);
   const meaningful = all.filter((token) => !QUERY_STOP_WORDS.has(token.term));
-  const { tokens, prefixEnd } = repairTruncatedEnd(meaningful.length > 0 ? meaningful : all, dictionary);
+  const words = (meaningful.length > 0 ? meaningful : all).slice(0, MAX_QUERY_WORDS);
+  const repaired = repairTruncatedEnd(words, dictionary);
+  const prefixEnd = repaired.prefixEnd;
+  const { tokens, corrections } = correctThaiSpans(repaired.tokens, dictionary, { prefixEnd, includeKnown: options.correctKnownThai ?? false });
   const concepts: Concept[] = [];
-  const corrections = new Map<string, string>();
+  const seenGroups = new Set<string>();
 
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
@@ -128,9 +142,12 @@ export function planQuery(q: string, dictionary: TermDictionary, table: SynonymT
       const isLast = i + length === tokens.length;
       // Still typing: "rice" may be the start of "riceberry".
       if (isLast && prefixEnd && length === 1) {
-        concept.variants.push({ terms: [words[0]], prefix: true, fuzzy: 0, weight: 1 });
+        concept.variants.push({ terms: [words[0]], prefix: true, weight: 1 });
       }
-      concepts.push(concept);
+      // "silk ไหม" names one thing twice: counting it as two matched words would let it outweigh the rest.
+      const groupKey = [...groupIds].sort().join(",");
+      if (!seenGroups.has(groupKey)) concepts.push(concept);
+      seenGroups.add(groupKey);
       matched = length;
       break;
     }
@@ -142,7 +159,7 @@ export function planQuery(q: string, dictionary: TermDictionary, table: SynonymT
     const isLast = i === tokens.length - 1;
     if (dictionary.has(token.term)) {
       concepts.push({
-        variants: [{ terms: [token.term], prefix: isLast && prefixEnd, fuzzy: 0, weight: 1 }],
+        variants: [{ terms: [token.term], prefix: isLast && prefixEnd, weight: 1 }],
       });
     } else {
       const concept = unknownWordConcept(token, isLast && prefixEnd, dictionary, table, corrections);
@@ -158,5 +175,5 @@ export function planQuery(q: string, dictionary: TermDictionary, table: SynonymT
     const compound = joinCompound(left, right);
     if (dictionary.has(compound)) bonusTerms.push(compound);
   }
-  return { concepts, bonusTerms, corrections };
+  return { concepts, bonusTerms, corrections, hasThai: tokens.some((token) => token.thai) };
 }

@@ -33,6 +33,9 @@ export function buildFilter(filters: SearchFilters): string[] {
     filters.availability === "made-to-order" ? "madeToOrder = true" : null,
     Number.isSafeInteger(filters.priceMinSatang) ? `priceSatang >= ${filters.priceMinSatang}` : null,
     Number.isSafeInteger(filters.priceMaxSatang) ? `priceSatang <= ${filters.priceMaxSatang}` : null,
+    filters.ships ? "ships = true" : null,
+    filters.pickupIn !== undefined ? "pickup = true" : null,
+    filters.pickupIn !== undefined ? anyOf("provinceSlug", [filters.pickupIn]) : null,
   ];
   return clauses.filter((clause): clause is string => clause !== null);
 }

@@ -1,8 +1,11 @@
 /**
- * Meilisearch index settings, kept in code and applied idempotently by init(). They mirror the
- * built-in engine: titles rank first, match count comes before the chosen sort, Thai fields get
- * Thai segmentation and no typo tolerance (short Thai words one edit apart are different words),
- * and synonyms come from the shared vocabulary.
+ * Meilisearch index settings, kept in code and applied idempotently by init() and to every staging
+ * index. They mirror the built-in engine: titles rank first, match count comes before the chosen
+ * sort, Thai fields get Thai segmentation and no typo tolerance (short Thai words one edit apart
+ * are different words; misspelt Thai is corrected through the soundKeys field, spelling.ts), and
+ * synonyms come from the shared vocabulary. Meilisearch's own Thai handling segments with its
+ * dictionary; depending on its version it strips Thai tone and vowel marks when normalising (so
+ * a missing tone mark is forgiven there already) or keeps them and only recomposes ำ.
  */
 import type { Settings } from "meilisearch";
 import { normalizeText } from "../tokenizer.ts";
@@ -48,8 +51,11 @@ export const INDEX_SETTINGS: Settings = {
     "certificationNamesEn",
     "storyTh",
     "storyEn",
+    // Sound keys of Thai name words, in Latin letters: never matched by a buyer's words, searched
+    // on their own (attributesToSearchOn) to correct a misspelt Thai query.
+    "soundKeys",
   ],
-  filterableAttributes: ["categorySlug", "provinceSlug", "certifications", "inStock", "madeToOrder", "priceSatang"],
+  filterableAttributes: ["categorySlug", "provinceSlug", "certifications", "inStock", "madeToOrder", "ships", "pickup", "priceSatang"],
   sortableAttributes: ["priceSatang", "createdAt", "slug"],
   // "sort" right after "words": a price sort orders products that match equally many words.
   rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
@@ -60,7 +66,9 @@ export const INDEX_SETTINGS: Settings = {
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
-    disableOnAttributes: THAI_ATTRIBUTES,
+    // Thai: one edit turns most short Thai words into other words; Thai slips are corrected by
+    // sound instead. Sound keys must match exactly, or they would stop telling words apart.
+    disableOnAttributes: [...THAI_ATTRIBUTES, "soundKeys"],
     disableOnNumbers: true,
   },
   localizedAttributes: [

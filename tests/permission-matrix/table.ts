@@ -15,13 +15,18 @@ import type { Role, World } from "./world";
 export const STAFF = ["staff"] as const satisfies readonly Role[];
 export const MEMBERS = ["member", "manager", "owner"] as const satisfies readonly Role[];
 export const MANAGERS = ["manager", "owner"] as const satisfies readonly Role[];
+/** Anyone signed in. */
+export const SIGNED_IN = ["consumer", "outsider", "member", "manager", "owner", "staff"] as const satisfies readonly Role[];
+/** Everyone, signed in or not: pages whose right comes from a token in the link, or none at all. */
+export const ANYONE = ["guest", ...SIGNED_IN] as const satisfies readonly Role[];
 export const OWNERS = ["owner"] as const satisfies readonly Role[];
 
 export type FormFields = Record<string, string | string[] | File>;
 
 export type IntentRow<C> = {
   allowed: readonly Role[];
-  form: (w: World, c: C) => FormFields | Promise<FormFields>;
+  /** `role`: who will post it, for a form that must name that person's own row (their address). */
+  form: (w: World, c: C, role: Role) => FormFields | Promise<FormFields>;
   /** Whether an allowed request writes an audit record (every staff and group action should). */
   audited?: boolean;
 };
@@ -34,6 +39,8 @@ export type RouteRow<C = unknown> = {
   /** Roles that may load the page; null when the route has no loader. */
   page: readonly Role[] | null;
   intents?: Record<string, IntentRow<C>>;
+  /** A signed-out post is sent to sign in and back (303) rather than refused with 401. */
+  guestPostSignsIn?: boolean;
 };
 
 /** One intent's line: who may, and a valid form. */
@@ -47,20 +54,98 @@ function route<C>(row: RouteRow<C>): RouteRow<unknown> {
 }
 
 const reason = "รูปสินค้าไม่ตรงกับของจริง กรุณาถ่ายใหม่";
+const address = { recipientName: "สมใจ", phone: "0812345678", line: "99 หมู่ 5", province: "ขอนแก่น", district: "ชนบท", subdistrict: "ชนบท", postcode: "40180" };
+
+/** A valid product form, as the workspace's product editor posts it. */
+const productForm = {
+  titleTh: "เสื่อกกทดสอบ",
+  titleEn: "",
+  storyTh: "ทอจากกกในหนองน้ำของหมู่บ้าน",
+  storyEn: "",
+  category: "handicraft",
+  price: "1,250.50",
+  unitTh: "ผืน",
+  unitEn: "mat",
+  weightGrams: "900",
+  stock: "3",
+};
 
 export const permissionTable: Record<string, RouteRow<unknown>> = {
   // ───── the group workspace ─────
   "($lang).groups.$slug_.manage.tsx": { path: (w) => w.workspace(""), page: MEMBERS },
   "($lang).groups.$slug_.manage._index.tsx": { path: (w) => w.workspace(""), page: MEMBERS },
-  "($lang).groups.$slug_.manage.products.tsx": {
+  "($lang).groups.$slug_.manage.products._index.tsx": {
     path: (w) => w.workspace("products"),
     page: MEMBERS,
     intents: {
       "set-stock": can(MANAGERS, async (w) => ({ productId: (await w.product()).id, stock: "7" })),
-      "add-photo": can(MANAGERS, async (w) => ({ productId: (await w.product()).id, photo: await w.photo() })),
     },
   },
-  "($lang).groups.$slug_.manage.orders.tsx": { path: (w) => w.workspace("orders"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.products.new.tsx": {
+    path: (w) => w.workspace("products/new"),
+    page: MANAGERS,
+    intents: { "save-product": can(MANAGERS, () => productForm) },
+  },
+  "($lang).groups.$slug_.manage.products.$productId.tsx": route<Awaited<ReturnType<World["productWithPhotos"]>>>({
+    setup: (w) => w.productWithPhotos(),
+    path: (w, c) => w.workspace(`products/${c.id}`),
+    page: MEMBERS,
+    intents: {
+      "save-product": can(MANAGERS, () => productForm),
+      duplicate: can(MANAGERS, () => ({})),
+      "set-status": can(MANAGERS, () => ({ status: "DRAFT" })),
+      "photo-up": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[1] })),
+      "photo-down": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[0] })),
+      "photo-cover": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[1] })),
+      "photo-remove": can(MANAGERS, (_w, c) => ({ photoId: c.photoIds[0] })),
+      "add-photo": can(MANAGERS, async (w) => ({ photo: await w.photo() })),
+    },
+  }),
+  "($lang).groups.$slug_.manage_.products.$productId.preview.tsx": route<{ id: string }>({
+    setup: (w) => w.product(),
+    path: (w, c) => `${w.workspace("products")}/${c.id}/preview`,
+    page: MEMBERS,
+  }),
+  "($lang).groups.$slug_.manage.orders._index.tsx": { path: (w) => w.workspace("orders"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.orders[.]csv.ts": { path: (w) => `${w.workspace("orders")}.csv`, page: MEMBERS },
+  "($lang).groups.$slug_.manage.orders.$groupOrderId.tsx": route<{ id: string }>({
+    setup: (w) => w.groupOrder(),
+    path: (w, c) => w.workspace(`orders/${c.id}`),
+    page: MEMBERS,
+    intents: {
+      move: can(MANAGERS, () => ({ from: "NEW", to: "ACCEPTED" })),
+      // Shipping needs a packed order: the form's builder packs this request's fresh one first.
+      ship: can(MANAGERS, async (w, c) => {
+        await w.pack(c.id);
+        return { from: "PACKED", carrier: "KERRY", trackingNumber: "KEX12345678" };
+      }),
+      cancel: can(MANAGERS, () => ({ from: "NEW", reason: "วัตถุดิบหมด" })),
+      "confirm-payment": can(MANAGERS, () => ({})),
+      // A refund needs money received: the form's builder records this request's order as paid first.
+      refund: can(MANAGERS, async (w, c) => {
+        await w.paid(c.id);
+        return { amount: "1", reason: "ของชำรุด" };
+      }),
+    },
+  }),
+  "($lang).groups.$slug_.manage_.orders.$groupOrderId.slip.tsx": route<{ id: string }>({
+    setup: (w) => w.groupOrder(),
+    path: (w, c) => `${w.workspace("orders")}/${c.id}/slip`,
+    page: MEMBERS,
+  }),
+  "($lang).groups.$slug_.manage.production.tsx": { path: (w) => w.workspace("production"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.shipping.tsx": route<{ id: string }>({
+    setup: (w) => w.shippingMethod(),
+    path: (w) => w.workspace("shipping"),
+    page: MEMBERS,
+    intents: {
+      add: can(MANAGERS, () => ({ kind: "COURIER_FLASH", fee: "38.50" })),
+      update: can(MANAGERS, (_w, c) => ({ methodId: c.id, kind: "COURIER_KERRY", fee: "45" })),
+      deactivate: can(MANAGERS, (_w, c) => ({ methodId: c.id })),
+      activate: can(MANAGERS, (_w, c) => ({ methodId: c.id })),
+      move: can(MANAGERS, (_w, c) => ({ methodId: c.id, direction: "up" })),
+    },
+  }),
   "($lang).groups.$slug_.manage.money.tsx": { path: (w) => w.workspace("money"), page: MEMBERS },
   "($lang).groups.$slug_.manage.money[.]csv.ts": { path: (w) => w.workspace("money.csv"), page: MEMBERS },
   "($lang).groups.$slug_.manage_.orders.$groupOrderId.transfer-slip.tsx": route<{ groupOrderId: string }>({
@@ -68,14 +153,40 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
     path: (w, c) => w.workspace(`orders/${c.groupOrderId}/transfer-slip`),
     page: MEMBERS,
   }),
-  "($lang).groups.$slug_.manage.members.tsx": { path: (w) => w.workspace("members"), page: MEMBERS },
-  "($lang).groups.$slug_.manage.profile.tsx": { path: (w) => w.workspace("profile"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.members.tsx": {
+    path: (w) => w.workspace("members"),
+    page: MEMBERS,
+    intents: {
+      invite: can(OWNERS, () => ({ email: `invite-${Math.random().toString(36).slice(2)}@test.local`, role: "MEMBER" })),
+      change: can(OWNERS, async (w) => ({ membershipId: (await w.membership()).id, role: "MANAGER", committeeRole: "SECRETARY" })),
+      remove: can(OWNERS, async (w) => ({ membershipId: (await w.membership()).id })),
+      revoke: can(OWNERS, async (w) => ({ invitationId: (await w.invitation()).id })),
+    },
+  },
+  "($lang).groups.$slug_.manage.profile.tsx": {
+    path: (w) => w.workspace("profile"),
+    page: MEMBERS,
+    intents: {
+      "save-names": can(MANAGERS, () => ({ nameTh: "กลุ่มจักสานกระจูดบ้านทอน", nameEn: "Ban Thon krajood weavers", storyTh: "สานกระจูดสืบต่อกันมา" })),
+      // Without JavaScript: the page comes back with the next list of places filled; nothing is saved.
+      "pick-place": can(MANAGERS, () => ({ village: "บ้านทอน", province: "นราธิวาส" }), { audited: false }),
+      "save-place": can(MANAGERS, () => ({ village: "บ้านทอน", province: "นราธิวาส", district: "เมืองนราธิวาส", subdistrict: "โคกเคียน" })),
+      "save-people": can(MANAGERS, () => ({ foundedYear: "2546", memberCount: "18", communitySage: "ยายสอน", "committee[0].role": "CHAIR", "committee[0].name": "นางประธาน" })),
+      "save-contacts": can(MANAGERS, () => ({ phone: "081-234-5678", lineId: "@banthon" })),
+      // Payout details decide where money goes: the owner alone.
+      "save-payout": can(OWNERS, () => ({ promptPayId: "089 999 9999" })),
+      "save-certifications": can(MANAGERS, () => ({ certifications: ["otop"] })),
+      "set-cover": can(MANAGERS, async (w) => ({ cover: await w.photo() })),
+    },
+  },
+  "($lang).groups.$slug_.manage.searches.tsx": { path: (w) => w.workspace("searches"), page: MEMBERS },
 
   // ───── the staff console ─────
   "($lang).staff.tsx": { path: () => "/staff", page: STAFF },
   "($lang).staff._index.tsx": { path: () => "/staff", page: STAFF },
   "($lang).staff.groups.tsx": { path: () => "/staff/groups", page: STAFF },
   "($lang).staff.audit.tsx": { path: () => "/staff/audit", page: STAFF },
+  "($lang).staff.searches.tsx": { path: () => "/staff/searches", page: STAFF },
   "($lang).staff.collections._index.tsx": {
     path: () => "/staff/collections",
     page: STAFF,
@@ -125,6 +236,63 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       run: can(STAFF, () => ({})),
     },
   },
+  "($lang).staff_.verification._index.tsx": { path: () => "/staff/verification", page: STAFF },
+  "($lang).staff_.verification.$requestId.tsx": route<{ id: string }>({
+    setup: (w) => w.verificationRequest(),
+    path: (_w, c) => `/staff/verification/${c.id}`,
+    page: STAFF,
+    intents: {
+      approve: can(STAFF, () => ({})),
+      return: can(STAFF, () => ({ reasons: "ขอรูปถ่ายกิจกรรมของกลุ่มเพิ่ม" })),
+    },
+  }),
+  // ───── a buyer's own account ─────
+  "($lang).account.tsx": {
+    path: () => "/account",
+    page: SIGNED_IN,
+    intents: {
+      profile: can(SIGNED_IN, () => ({ name: "ชื่อใหม่", phone: "081 234 5678", locale: "th" }), { audited: false }),
+      password: can(
+        SIGNED_IN,
+        async (w) => {
+          await w.knownPasswords();
+          return { currentPassword: w.knownPassword, newPassword: w.knownPassword };
+        },
+        { audited: false },
+      ),
+      "add-address": can(SIGNED_IN, () => ({ ...address }), { audited: false }),
+      "remove-address": can(SIGNED_IN, async (w, _c, role) => ({ addressId: await w.addressOf(role) }), { audited: false }),
+      "default-address": can(SIGNED_IN, async (w, _c, role) => ({ addressId: await w.addressOf(role) }), { audited: false }),
+    },
+  },
+  "($lang).groups.$slug_.follow.tsx": {
+    path: (w) => `/groups/${w.group.slug}/follow`,
+    page: SIGNED_IN,
+    guestPostSignsIn: true,
+    intents: {
+      follow: can(SIGNED_IN, () => ({}), { audited: false }),
+      unfollow: can(SIGNED_IN, () => ({}), { audited: false }),
+    },
+  },
+  // The signed token in the link is the right: anyone holding it may open it and use it.
+  "($lang).unfollow.tsx": route<string>({
+    setup: (w) => w.unfollowToken(),
+    path: (_w, token) => `/unfollow?token=${token}`,
+    page: ANYONE,
+    intents: { unfollow: can(ANYONE, (_w, token) => ({ token }), { audited: false }) },
+  }),
+  "($lang).forgot-password.tsx": {
+    path: () => "/forgot-password",
+    page: ANYONE,
+    intents: { request: can(ANYONE, (w) => ({ email: w.freshEmail() }), { audited: false }) },
+  },
+  "($lang).reset-password.$token.tsx": route<string>({
+    setup: (w) => w.resetToken(),
+    path: (_w, token) => `/reset-password/${token}`,
+    page: ANYONE,
+    intents: { reset: can(ANYONE, () => ({ password: "a-new-password-2570" }), { audited: false }) },
+  }),
+
   "($lang).staff.outbox.tsx": {
     path: () => "/staff/outbox",
     page: STAFF,

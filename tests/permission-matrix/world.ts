@@ -4,9 +4,15 @@
  * signed in. Factories make a fresh row for each request, so an allowed request never spoils the
  * next one (a listing hidden once cannot be hidden again).
  */
+import crypto from "node:crypto";
 import sharp from "sharp";
 import { db } from "~/db/client.server";
 import { slipStorage } from "~/modules/payments/slips.server";
+import { confirmPaymentReceived } from "~/modules/orders/lifecycle.server";
+import { addProductPhoto } from "~/modules/media/media.server";
+import { order } from "../order-fixtures";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { unfollowToken } from "~/modules/follows/unfollow-token.server";
 import { demoAccounts } from "../../prisma/seed/demo";
 import { cookiesFor } from "../helpers";
 
@@ -41,6 +47,7 @@ export async function makeWorld() {
     owner: demoAccounts.ownerOf(TARGET).email,
     staff: demoAccounts.staff.email,
   };
+  const ownerId = (await database.user.findUniqueOrThrow({ where: { email: emails.owner! }, select: { id: true } })).id;
   const cookies = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await cookiesFor(emails[role])] as const))) as Record<
     Role,
     { cookie: string; csrf: string }
@@ -52,15 +59,49 @@ export async function makeWorld() {
     return database.product.create({ data: { ...copy, slug: unique("matrix-product"), status: "ACTIVE", stock: 5, ...data }, select: { id: true, slug: true } });
   }
 
+  const userIdOf = async (role: Role) => (emails[role] ? (await database.user.findUniqueOrThrow({ where: { email: emails[role] } })).id : null);
+  const knownPassword = "matrix-password-2570";
+  let knownHash: string | undefined;
+
   return {
     group,
     cookies,
+    knownPassword,
+    /** Gives every signed-in role the known password, so a password change with it succeeds. */
+    async knownPasswords() {
+      knownHash ??= await hashPassword(knownPassword);
+      await database.user.updateMany({ where: { email: { in: Object.values(emails).filter((email): email is string => email !== null) } }, data: { passwordHash: knownHash } });
+    },
+    /** A fresh saved address of `role`'s own (the consumer's for a guest, who has none). */
+    async addressOf(role: Role) {
+      const userId = (await userIdOf(role)) ?? (await userIdOf("consumer"))!;
+      const row = await database.address.create({
+        data: { userId, recipientName: "สมใจ", phone: "0812345678", line: "1 หมู่ 2", subdistrict: "ชนบท", district: "ชนบท", province: "ขอนแก่น", postcode: "40180" },
+        select: { id: true },
+      });
+      return row.id;
+    },
+    /** A signed "stop following" token for a fresh follower of the target group. */
+    async unfollowToken() {
+      const user = await database.user.create({ data: { email: `${unique("follower")}@test.local`, name: "ผู้ติดตาม", passwordHash: "x" } });
+      await database.groupFollow.create({ data: { userId: user.id, groupId: group.id } });
+      return unfollowToken({ userId: user.id, groupId: group.id });
+    },
+    /** An unused password-reset token of a fresh account (using it ends that account's sessions, nobody else's). */
+    async resetToken() {
+      const user = await database.user.create({ data: { email: `${unique("reset")}@test.local`, name: "ลืมรหัส", passwordHash: "x" } });
+      const token = crypto.randomBytes(32).toString("base64url");
+      const tokenHash = crypto.createHash("sha256").update(token).digest("hex");
+      await database.passwordReset.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + 3_600_000) } });
+      return token;
+    },
+    freshEmail: () => `${unique("forgot")}@test.local`,
     /** A workspace page's path: workspace("products") → /groups/<slug>/manage/products. */
     workspace: (page: string) => `/groups/${group.slug}/manage${page ? `/${page}` : ""}`,
     product,
     hiddenProduct: () => product({ hiddenAt: new Date(), hiddenReason: "ภาพไม่ตรงกับสินค้า" }),
     /** A fresh group in its own province, in the given state. */
-    async newGroup(verificationStatus: "VERIFIED" | "SUSPENDED" = "VERIFIED") {
+    async newGroup(verificationStatus: "VERIFIED" | "SUSPENDED" | "PENDING" = "VERIFIED") {
       const slug = unique("matrix-group");
       return database.occupationGroup.create({
         data: {
@@ -78,10 +119,53 @@ export async function makeWorld() {
           memberCount: 12,
           communitySage: "ปราชญ์",
           verificationStatus,
-          verifiedAt: new Date(),
+          verifiedAt: verificationStatus === "PENDING" ? null : new Date(),
           suspendedReason: verificationStatus === "SUSPENDED" ? "เอกสารไม่ครบ" : null,
         },
         select: { id: true, slug: true },
+      });
+    },
+    /** A fresh group waiting for staff, with its open application. */
+    async verificationRequest() {
+      const pending = await this.newGroup("PENDING");
+      return database.verificationRequest.create({ data: { groupId: pending.id, kind: "APPLICATION" }, select: { id: true } });
+    },
+    /** A fresh NEW group order of the target group, placed through checkout. */
+    async groupOrder() {
+      const placed = await order((await product()).slug);
+      return { id: placed.id };
+    },
+    /** Records the buyer's money for a group order as received by the group (so it can be refunded). */
+    paid: (groupOrderId: string) => confirmPaymentReceived({ groupId: group.id, groupOrderId, actorId: ownerId }),
+    /** Moves a group order straight to PACKED, as if accepted and packed. */
+    pack: (groupOrderId: string) => database.groupOrder.update({ where: { id: groupOrderId }, data: { status: "PACKED" } }),
+    /** A fresh product of the target group with two photos (through the image pipeline). */
+    async productWithPhotos() {
+      const made = await product();
+      const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 90, b: 60 } } }).png().toBuffer();
+      for (let photo = 0; photo < 2; photo++) await addProductPhoto({ groupId: group.id, productId: made.id, actorId: ownerId, file: bytes });
+      const photos = await database.productImage.findMany({ where: { productId: made.id }, orderBy: { position: "asc" }, select: { id: true } });
+      return { ...made, photoIds: photos.map((photo) => photo.id) };
+    },
+    /** A courier of the target group made for the matrix (one, reused: a group may have at most 20 methods). */
+    async shippingMethod() {
+      const made = await database.shippingMethod.findFirst({ where: { groupId: group.id, position: { gte: 100 } }, select: { id: true } });
+      if (made) return made;
+      return database.shippingMethod.create({
+        data: { groupId: group.id, kind: "COURIER_KERRY", nameTh: "Kerry", nameEn: "Kerry", feeSatang: 4000, position: 100 + counter },
+        select: { id: true },
+      });
+    },
+    /** A fresh plain member of the target group (to change or remove). */
+    async membership() {
+      const user = await database.user.create({ data: { email: `${unique("member")}@test.local`, name: "สมาชิกทดสอบ", passwordHash: "x" } });
+      return database.groupMembership.create({ data: { userId: user.id, groupId: group.id, role: "MEMBER" }, select: { id: true } });
+    },
+    /** A fresh open invitation to the target group. */
+    invitation() {
+      return database.invitation.create({
+        data: { groupId: group.id, email: `${unique("invited")}@test.local`, role: "MEMBER", tokenHash: crypto.randomBytes(16).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000), invitedById: ownerId },
+        select: { id: true },
       });
     },
     /** A fresh unpublished collection holding two fresh products. */

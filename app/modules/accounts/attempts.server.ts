@@ -1,6 +1,7 @@
 /**
- * Sign-in and sign-up attempts, recorded in LoginAttempt under the keys
- * "email:<address>", "ip:<client address>" and "signup:ip:<client address>".
+ * Sign-in, sign-up and password-reset attempts, recorded in LoginAttempt under the keys
+ * "email:<address>", "ip:<client address>", "signup:ip:<client address>",
+ * "reset:email:<address>" and "reset:ip:<client address>".
  *
  * An attempt is reserved (written as a failure) *before* the password is
  * checked, and marked succeeded afterwards if the password was right. Reading
@@ -13,7 +14,7 @@
  */
 import { db } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
-import { TooManyAttemptsError, TooManySignUpsError } from "./errors";
+import { TooManyAttemptsError, TooManyResetRequestsError, TooManySignUpsError } from "./errors";
 import { accountWait, ceilingWait, type SignInLimit } from "./throttle";
 
 export type { SignInLimit } from "./throttle";
@@ -118,6 +119,31 @@ export async function reserveSignUp(clientAddress: string, maxPerHour: number): 
     const wait = ceilingWait(await recentAges(tx, key, SIGNUP_WINDOW_SECONDS, maxPerHour, "all"), maxPerHour, SIGNUP_WINDOW_SECONDS);
     if (wait > 0) throw new TooManySignUpsError(wait);
     await reserve(tx, [key]);
+  });
+}
+
+/** How many password-reset emails one address, and one client address, may ask for per hour. */
+export interface ResetLimit {
+  perEmail: number;
+  perAddress: number;
+}
+
+/**
+ * Records one password-reset request for this email from this client address, or throws
+ * TooManyResetRequestsError past either hourly limit. Counted whether or not the email has an
+ * account, so the limit itself says nothing about which do; it keeps anyone from filling a
+ * stranger's inbox, or using the store to send mail in bulk.
+ */
+export async function reserveResetRequest(email: string, clientAddress: string, limit: ResetLimit): Promise<void> {
+  const emailKey = `reset:email:${email}`;
+  const addressKey = `reset:ip:${clientAddress}`;
+  await withKeysLocked([emailKey, addressKey], async (tx) => {
+    const wait = Math.max(
+      ceilingWait(await recentAges(tx, emailKey, SIGNUP_WINDOW_SECONDS, limit.perEmail, "all"), limit.perEmail, SIGNUP_WINDOW_SECONDS),
+      ceilingWait(await recentAges(tx, addressKey, SIGNUP_WINDOW_SECONDS, limit.perAddress, "all"), limit.perAddress, SIGNUP_WINDOW_SECONDS),
+    );
+    if (wait > 0) throw new TooManyResetRequestsError(wait);
+    await reserve(tx, [emailKey, addressKey]);
   });
 }
 

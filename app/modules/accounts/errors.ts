@@ -22,3 +22,19 @@ export class TooManySignUpsError extends Error {
     super(`Too many sign-ups from this address; retry in ${retryAfterSeconds} s`);
   }
 }
+
+/** Password-reset emails refused: too many asked for this address, or from this client address, in the last hour. */
+export class TooManyResetRequestsError extends Error {
+  readonly name = "TooManyResetRequestsError";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many password-reset requests; retry in ${retryAfterSeconds} s`);
+  }
+}
+
+/** A password-reset link that cannot be used: never issued (or altered), already used, or expired. */
+export class ResetLinkError extends Error {
+  readonly name = "ResetLinkError";
+  constructor(readonly reason: "unknown" | "used" | "expired") {
+    super(`Password-reset link ${reason}`);
+  }
+}

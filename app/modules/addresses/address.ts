@@ -18,6 +18,9 @@ import { thaiPhoneSchema } from "./phone";
 
 export const addressLimits = { recipientName: 100, line: 200, place: 80 } as const;
 
+/** How many addresses a buyer may keep in their account. */
+export const MAX_SAVED_ADDRESSES = 10;
+
 const requiredText = (max: number) =>
   z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(max, "address.errors.tooLong");
 

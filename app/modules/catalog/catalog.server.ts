@@ -80,15 +80,16 @@ function moreFromGroup(groupId: string, productId: string) {
 export async function productPage(slug: string) {
   const product = await db().product.findFirst({ where: { slug, ...visibleProducts }, select: productPageSelect });
   if (!product) return null;
-  return withAvailability(product, await moreFromGroup(product.group.id, product.id));
+  return withAvailability(product, product.group.id);
 }
 
 /**
  * How many can be ordered now, and when made-to-order work would be ready: from the group's
- * stock and weekly capacity, so the page promises only what the group can make.
+ * stock and weekly capacity, so the page promises only what the group can make. The group's
+ * other products are read at the same time (they need only the product's id and group).
  */
-async function withAvailability<P extends Parameters<typeof orderableQuantity>[1]>(product: P, more: Awaited<ReturnType<typeof moreFromGroup>>) {
-  const [orderable, promisedBy] = await Promise.all([orderableQuantity(db(), product), promiseFor(db(), product, 1)]);
+async function withAvailability<P extends Parameters<typeof orderableQuantity>[1] & { id: string }>(product: P, groupId: string) {
+  const [orderable, promisedBy, more] = await Promise.all([orderableQuantity(db(), product), promiseFor(db(), product, 1), moreFromGroup(groupId, product.id)]);
   return { product, moreFromGroup: more, orderable, availability: availabilityStatement(product, promisedBy) };
 }
 
@@ -101,7 +102,7 @@ export type ProductPageData = NonNullable<Awaited<ReturnType<typeof productPage>
 export async function productPreview(groupId: string, productId: string): Promise<ProductPageData | null> {
   const product = await db().product.findFirst({ where: { id: productId, groupId }, select: productPageSelect });
   if (!product) return null;
-  return withAvailability(product, await moreFromGroup(groupId, product.id));
+  return withAvailability(product, groupId);
 }
 
 /** A product's title in both languages, if buyers may see it (for a basket's confirmation). */

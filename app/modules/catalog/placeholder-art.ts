@@ -16,6 +16,12 @@ const palettes: Record<string, [string, string, string]> = {
   group: ["#264653", "#2a9d8f", "#e9f5f2"],
 };
 
+/** A palette's dark ink, middle tone and light ground (the group palette for an unknown name). */
+export function artPalette(palette: string): { dark: string; mid: string; light: string } {
+  const [dark, mid, light] = palettes[palette] ?? palettes.group;
+  return { dark, mid, light };
+}
+
 function hash(text: string): number {
   let value = 2166136261;
   for (let i = 0; i < text.length; i++) {

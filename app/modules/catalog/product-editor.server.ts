@@ -9,6 +9,7 @@ import { db } from "~/db/client.server";
 import { inTransaction, type Client } from "~/db/transaction.server";
 import type { ProductStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { tellFollowersOfNewProduct } from "~/modules/follows/follows.server";
 import { provinceSlugOf } from "~/modules/groups/provinces";
 import { productsChanged } from "./changes.server";
 import { productOfGroup } from "./group-products.server";
@@ -191,6 +192,8 @@ export async function setProductStatus(input: { groupId: string; actorId: string
       after: { status: input.status },
     });
     await productsChanged(tx, [product.slug]);
+    // A draft going on sale is a new product to the group's followers; an archived one coming back is not.
+    if (product.status === "DRAFT" && input.status === "ACTIVE") await tellFollowersOfNewProduct(tx, product.id);
     return { ...product, status: input.status };
   });
 }

@@ -38,13 +38,3 @@ export async function sitemapPages() {
   ]);
   return ["/", ...categories.map((c) => `/categories/${c.slug}`), ...provinces.map((p) => `/provinces/${p.slug}`)];
 }
-
-/** The category of an active product, for its share image's colours; null when not shown. */
-export async function productArtInfo(slug: string) {
-  const product = await db().product.findFirst({ where: { slug, ...visibleProducts }, select: { slug: true, category: { select: { slug: true } } } });
-  return product ? { slug: product.slug, palette: product.category.slug } : null;
-}
-
-export async function groupExists(slug: string) {
-  return (await db().occupationGroup.count({ where: { slug, ...visibleGroups } })) > 0;
-}

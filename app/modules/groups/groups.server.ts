@@ -25,6 +25,9 @@ const cardSelect = {
   coverImage: imageSelect,
 } as const;
 
+// The card less its cover: for the home page's lists, which show no pictures.
+const { coverImage: _cover, ...listSelect } = cardSelect;
+
 export type GroupCard = Awaited<ReturnType<typeof verifiedGroups>>[number];
 
 export function verifiedGroups({ limit }: { limit: number }) {
@@ -34,6 +37,11 @@ export function verifiedGroups({ limit }: { limit: number }) {
     take: limit,
     select: cardSelect,
   });
+}
+
+/** Verified groups for a list without pictures (the home page's): the card less its cover, which would only weigh down the page's data. */
+export function verifiedGroupList({ limit }: { limit: number }) {
+  return db().occupationGroup.findMany({ where: visibleGroups, orderBy: [{ nameTh: "asc" }], take: limit, select: listSelect });
 }
 
 export function groupPage(slug: string) {
@@ -49,7 +57,8 @@ export function groupPage(slug: string) {
       amphoeEn: true,
       foundedYear: true,
       communitySage: true,
-      committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
+      communitySageEn: true,
+      committee: { orderBy: { position: "asc" }, select: { role: true, name: true, nameEn: true } },
       certifications: { select: { certification: { select: { slug: true, nameTh: true, nameEn: true, meaningTh: true, meaningEn: true } } } },
       products: {
         where: { status: visibleProducts.status, hiddenAt: visibleProducts.hiddenAt },
@@ -88,7 +97,7 @@ export async function groupsNear({ provinceSlug, limit }: { provinceSlug: string
       where: { ...visibleGroups, province: { slug: { in: provinces } } },
       orderBy: [{ nameTh: "asc" }],
       take: limit,
-      select: cardSelect,
+      select: listSelect,
     });
   const [own, region] = await Promise.all([verifiedIn([provinceSlug]), nearby.length > 0 ? verifiedIn(nearby) : []]);
   return { own, region: region.slice(0, Math.max(0, limit - own.length)) };

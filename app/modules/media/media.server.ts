@@ -13,6 +13,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { productsChanged } from "~/modules/catalog/changes.server";
 import { productOfGroup } from "~/modules/catalog/group-products.server";
 import { ImageRejectedError } from "./errors";
+import { deleteReleasedFiles, releaseImageIfUnused, type ReleasedFiles } from "./image-cleanup.server";
+import { placeholderKeyOf } from "./placeholders.server";
 import { encodeImage, inspectImage, storageKeyFor, type EncodeOptions, type PipelineLimits } from "./pipeline.server";
 import { mediaStorage, type MediaStorage } from "./storage.server";
 import { contentTypeOf, variantsOf, type ImageVariant } from "./variants";
@@ -106,7 +108,8 @@ export async function addProductPhoto(input: {
   const storage = input.storage ?? mediaStorage();
   // Refuse another group's product before spending seconds encoding.
   await productOfGroup(db(), { groupId: input.groupId, productId: input.productId }, { id: true });
-  return runWorkflow<{ imageId: string; slug: string; storageKey: string }>("add product photo", [
+  let released: ReleasedFiles | null = null;
+  const added = await runWorkflow<{ imageId: string; slug: string; storageKey: string }>("add product photo", [
     step(
       "store image files",
       () => storeImage(input.file, { storage }),
@@ -114,7 +117,20 @@ export async function addProductPhoto(input: {
     ),
     step("link the image to the product", (stored: StoredImage) =>
       inTransaction(db(), async (tx) => {
-        const product = await productOfGroup(tx, { groupId: input.groupId, productId: input.productId, lock: true }, { id: true, slug: true, titleTh: true, titleEn: true });
+        const product = await productOfGroup(
+          tx,
+          { groupId: input.groupId, productId: input.productId, lock: true },
+          { id: true, slug: true, titleTh: true, titleEn: true, category: { select: { slug: true } } },
+        );
+        // A real photo replaces the demo artwork rather than sitting in front of it.
+        const placeholder = await tx.productImage.findFirst({
+          where: { productId: product.id, image: { storageKey: placeholderKeyOf(product.slug, product.category.slug) } },
+          select: { id: true, imageId: true },
+        });
+        if (placeholder) {
+          await tx.productImage.delete({ where: { id: placeholder.id } });
+          released = await releaseImageIfUnused(tx, placeholder.imageId);
+        }
         // Counted under the product's lock, so two uploads at once cannot both take the last place.
         if ((await tx.productImage.count({ where: { productId: product.id } })) >= PHOTOS_PER_PRODUCT) throw new ImageRejectedError("tooManyPhotos");
         const image = await tx.image.upsert({
@@ -141,4 +157,7 @@ export async function addProductPhoto(input: {
       }),
     ),
   ]);
+  // Only once the placeholder's rows are gone for good.
+  await deleteReleasedFiles(released, storage);
+  return added;
 }

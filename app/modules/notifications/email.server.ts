@@ -19,6 +19,8 @@ export const emailSchema = z.object({
   text: z.string().min(1).max(100_000),
   html: z.string().max(300_000).optional(),
   replyTo: z.email().max(254).optional(),
+  /** Extra headers, such as List-Unsubscribe on messages a person may stop (RFC 2369, RFC 8058). */
+  headers: z.record(z.string().regex(/^List-[A-Za-z-]+$/), z.string().max(2000).regex(/^[^\r\n]*$/)).optional(),
 });
 export type Email = z.infer<typeof emailSchema>;
 
@@ -93,13 +95,15 @@ export const emailHandler = defineHandler({
   },
 });
 
-/** The newest emails written to disk (no SMTP configured), for the development mail page. */
-export async function mailOnDisk(limit = 50): Promise<{ name: string; to: string; subject: string; text: string }[]> {
-  const files = (await fs.readdir(mailDir()).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse().slice(0, limit);
+/** The newest emails written to disk (no SMTP configured), for the development mail page (and the browser tests, from their server's folder). */
+export async function mailOnDisk(limit = 50, dir = mailDir()): Promise<{ name: string; to: string; subject: string; text: string }[]> {
+  const files = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse().slice(0, limit);
   return Promise.all(
     files.map(async (name) => {
-      const raw = await fs.readFile(path.join(mailDir(), name), "utf8");
-      const [head, ...body] = raw.split("\n\n");
+      const raw = await fs.readFile(path.join(dir, name), "utf8");
+      const [folded, ...body] = raw.split("\n\n");
+      // Long headers (a Thai subject is several encoded words) continue on indented lines.
+      const head = folded.replace(/\r?\n[ \t]+/g, " ");
       const header = (field: string) => new RegExp(`^${field}: (.*)$`, "m").exec(head)?.[1] ?? "";
       return { name, to: header("To"), subject: decodeMimeWords(header("Subject")), text: decodeBody(body.join("\n\n"), head) };
     }),

@@ -10,6 +10,7 @@ import { db } from "~/db/client.server";
 import { inTransaction, type Client } from "~/db/transaction.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { groupProductsChanged } from "~/modules/catalog/changes.server";
 import { NotInGroupError } from "~/modules/groups/errors";
 import { defaultShippingNames, isPickup, needsSchedule, type ShippingKind } from "./kinds";
 import { shippingLimits } from "./method-fields";
@@ -130,6 +131,8 @@ export async function addShippingMethod(input: Actor & { method: ShippingMethodI
       select: shippingMethodSelect,
     });
     await recordAudit(tx, { actorId: input.actorId, groupId: input.groupId, action: "shipping.method.add", subjectType: "ShippingMethod", subjectId: method.id, after: data });
+    // Search's "ships to my province" and "pickup near me" read the group's active methods.
+    await groupProductsChanged(tx, input.groupId);
     return method;
   });
 }
@@ -149,6 +152,7 @@ export async function updateShippingMethod(input: Actor & { methodId: string; me
       before: auditable(before),
       after: data,
     });
+    if (before.kind !== method.kind) await groupProductsChanged(tx, input.groupId);
     return method;
   });
 }
@@ -168,6 +172,7 @@ export async function setShippingMethodActive(input: Actor & { methodId: string;
       before: { active: before.active },
       after: { active: input.active },
     });
+    if (before.active !== input.active) await groupProductsChanged(tx, input.groupId);
     return method;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstInOrder } from "./refine.ts";
+import { firstInOrder } from "./order.ts";
 
 describe("firstInOrder", () => {
   it("returns the same items as a full sort, for any size and count", () => {
