@@ -70,6 +70,7 @@ export default defineConfig({
       PAGE_CACHE_SECONDS: String(e2e.pageCacheSeconds),
       // A low limit would trip the sign-in journeys that run in parallel from one address.
       LOGIN_MAX_ATTEMPTS: "50",
+      TEST_CLOCK_FILE: e2e.clockFile,
     },
   },
 });

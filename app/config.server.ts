@@ -34,6 +34,16 @@ const optionalText = z
   .optional()
   .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined));
 
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", ""], { message: 'must be "true" or "false"' })
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? fallback : value === "true"));
+
+/** A provider key: unset or blank is "not configured"; otherwise it must look like one of that provider's keys. */
+const providerKey = (pattern: RegExp, example: string) =>
+  optionalText.pipe(z.string().regex(pattern, `must look like ${example}`).optional());
+
 const TRUST_PROXY_HELP =
   'must be "false", a number of proxy hops such as "1", or a comma-separated list of addresses or CIDRs (keywords: loopback, uniquelocal, linklocal)';
 const proxyKeywords = new Set(["loopback", "uniquelocal", "linklocal"]);
@@ -145,6 +155,25 @@ export const configSchema = z.object({
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
   /** Where the LINE Messaging API lives (tests point it at a local server). */
   LINE_API_URL: z.url({ message: 'must be a URL such as "https://api.line.me"' }).default("https://api.line.me"),
+  /** Omise (cards, PromptPay and mobile banking through the platform): both keys, or neither. */
+  OMISE_PUBLIC_KEY: providerKey(/^pkey_(test_)?[A-Za-z0-9]+$/, '"pkey_test_…" or "pkey_…"'),
+  OMISE_SECRET_KEY: providerKey(/^skey_(test_)?[A-Za-z0-9]+$/, '"skey_test_…" or "skey_…"'),
+  /** Stripe Checkout (cards; PromptPay for Thai accounts): the secret key and the webhook endpoint's signing secret, or neither. */
+  STRIPE_SECRET_KEY: providerKey(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, '"sk_test_…" or "sk_live_…"'),
+  STRIPE_WEBHOOK_SECRET: providerKey(/^whsec_[A-Za-z0-9]+$/, '"whsec_…"'),
+  /** Offer PromptPay in Stripe Checkout (only for a Thai Stripe account charging THB). */
+  STRIPE_PROMPTPAY: flag(false),
+  /** Pay groups through Stripe Connect (separate charges and transfers) instead of from the platform's balance. */
+  STRIPE_CONNECT: flag(false),
+  /** Days after delivery before a group's money is paid out (the buyer's "I received it" releases it at once). */
+  PAYOUT_HOLD_DAYS: z.coerce.number({ message: "must be a number of days from 0 to 60" }).int("must be a whole number of days").min(0, "must be a number of days from 0 to 60").max(60, "must be a number of days from 0 to 60").default(7),
+  /**
+   * For browser tests only: a file holding milliseconds to add to the store's clock for payout holds,
+   * read at each use, so a journey can let a hold pass. Never set in a real store.
+   */
+  TEST_CLOCK_FILE: optionalText,
+  /** How often each instance pays out what is releasable (0 turns the schedule off; staff can still run it). */
+  PAYOUT_INTERVAL_MINUTES: z.coerce.number({ message: "must be a number of minutes from 0 to 10080" }).int().min(0).max(10_080).default(60),
   /**
    * Seed the demo catalog and demo accounts into an empty database at start.
    * Unset: yes for a local store (embedded database or not production), no for
@@ -175,6 +204,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         "SESSION_SECRET: must be set in production when DATABASE_URL is set (at least 32 characters of random text)",
       ]);
     }
+    const pairs: [keyof Config, keyof Config, string][] = [
+      ["OMISE_PUBLIC_KEY", "OMISE_SECRET_KEY", "Omise needs both keys"],
+      ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "Stripe needs the secret key and the webhook signing secret"],
+    ];
+    for (const [a, b, why] of pairs) {
+      if (Boolean(config[a]) !== Boolean(config[b])) throw new ConfigError([`${config[a] ? b : a}: must be set when ${config[a] ? a : b} is set (${why})`]);
+    }
+    if (config.STRIPE_CONNECT && !config.STRIPE_SECRET_KEY) throw new ConfigError(["STRIPE_CONNECT: needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET"]);
     if (config.S3_BUCKET && !config.S3_PUBLIC_URL) {
       throw new ConfigError(["S3_PUBLIC_URL: must be set when S3_BUCKET is set (where browsers fetch the images from)"]);
     }

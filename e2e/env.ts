@@ -19,4 +19,6 @@ export const e2e = {
    * reaches buyers "at once" waits far less than this, so it can only pass through invalidation.
    */
   pageCacheSeconds: 30,
+  /** Milliseconds the server's payout clock runs ahead (app/lib/clock.server.ts): a journey writes it to let a hold pass. */
+  clockFile: path.resolve(root, process.env.E2E_CLOCK_FILE ?? ".data/e2e-clock"),
 };

@@ -205,6 +205,9 @@ async function deleteGroup(db: PrismaClient, groupId: string) {
     await tx.order.deleteMany({ where: orders });
     await tx.ledgerTransaction.deleteMany({ where: { entries: { some: { groupId } } } });
     await tx.auditLog.deleteMany({ where: { OR: [{ groupId }, { subjectId: { in: [groupId, ...productIds] } }] } });
+    // Its payouts (their group orders went with the orders above).
+    await tx.payout.deleteMany({ where: { groupId } });
+    await tx.shippingMethod.deleteMany({ where: { groupId } });
     await tx.product.deleteMany({ where: { groupId } });
     await tx.image.deleteMany({ where: { id: { in: photos.map((photo) => photo.imageId) }, productImages: { none: {} }, groupCovers: { none: {} } } });
     await tx.occupationGroup.delete({ where: { id: groupId } });

@@ -1,6 +1,7 @@
 /** The English dictionary; the Dictionary type keeps it complete against th.ts. */
 import { accountEn } from "./account.en";
 import { groupsEn } from "./groups.en";
+import { payEn } from "./pay.en";
 import type { Dictionary } from "./th";
 
 export const en: Dictionary = {
@@ -285,6 +286,7 @@ export const en: Dictionary = {
       CANCELLED: "Cancelled",
     },
     paymentState: {
+      slipToCheck: "The buyer attached a slip: check the account and confirm",
       paid: "Paid",
       partlyRefunded: "Partly refunded",
       refunded: "Refunded",
@@ -368,6 +370,7 @@ export const en: Dictionary = {
         DELIVERED: "Marked as delivered",
         CANCELLED: "Order cancelled; its items are back in stock",
         paid: "Payment marked as received",
+        refunded: "Refund recorded",
       },
       ship: "Ship",
       carrier: "Carrier",
@@ -443,6 +446,7 @@ export const en: Dictionary = {
       moderation: "Moderation",
       audit: "Audit log",
       outbox: "Failed messages",
+      payouts: "Money to groups",
       searches: "Searches",
     },
     all: "All",
@@ -814,6 +818,7 @@ export const en: Dictionary = {
     },
   },
   ...groupsEn,
+  ...payEn,
   ...accountEn,
   shipping: {
     intro: "The ways buyers can receive your goods, in the order buyers see them. Fees are in baht.",

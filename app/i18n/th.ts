@@ -4,6 +4,7 @@
  */
 import { accountTh } from "./account.th";
 import { groupsTh } from "./groups.th";
+import { payTh } from "./pay.th";
 
 export const th = {
   cart: {
@@ -287,6 +288,7 @@ export const th = {
       CANCELLED: "ยกเลิกแล้ว",
     },
     paymentState: {
+      slipToCheck: "ผู้ซื้อแนบสลิปแล้ว รอตรวจยอดและยืนยัน",
       paid: "ได้รับเงินแล้ว",
       partlyRefunded: "คืนเงินบางส่วนแล้ว",
       refunded: "คืนเงินแล้ว",
@@ -370,6 +372,7 @@ export const th = {
         DELIVERED: "บันทึกว่าผู้ซื้อได้รับของแล้ว",
         CANCELLED: "ยกเลิกคำสั่งซื้อแล้ว สินค้าคืนเข้าสต็อกแล้ว",
         paid: "บันทึกว่าได้รับเงินแล้ว",
+        refunded: "บันทึกการคืนเงินแล้ว",
       },
       ship: "ส่งของ",
       carrier: "บริษัทขนส่ง",
@@ -445,6 +448,7 @@ export const th = {
       moderation: "ดูแลความเรียบร้อย",
       audit: "บันทึกการทำงาน",
       outbox: "ข้อความส่งไม่สำเร็จ",
+      payouts: "เงินถึงกลุ่ม",
       searches: "การค้นหา",
     },
     all: "ทั้งหมด",
@@ -816,6 +820,7 @@ export const th = {
     },
   },
   ...groupsTh,
+  ...payTh,
   ...accountTh,
   shipping: {
     intro: "วิธีส่งสินค้าที่ผู้ซื้อเลือกได้ เรียงตามลำดับที่ผู้ซื้อเห็น ค่าส่งกรอกเป็นบาท",

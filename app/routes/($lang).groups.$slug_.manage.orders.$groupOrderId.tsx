@@ -25,6 +25,7 @@ import { isPickup } from "~/modules/shipping/kinds";
 import { groupOrderForGroup } from "~/modules/orders/queries.server";
 import { GROUP_ORDER_STATUSES, IllegalTransitionError } from "~/modules/orders/status";
 import { PaymentStateError } from "~/modules/payments/payments.server";
+import { AlreadyPaidOutError, NothingToRefundError, RefundTooLargeError, refundByGroup } from "~/modules/payments/refunds.server";
 import { requireCsrf } from "~/web/csrf.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { readForm } from "~/web/body.server";
@@ -45,7 +46,7 @@ async function groupOrderOf(groupId: string, rawId: string | undefined) {
   }
 }
 
-const doneParam = z.enum([...GROUP_ORDER_STATUSES, "paid"]);
+const doneParam = z.enum([...GROUP_ORDER_STATUSES, "paid", "refunded"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group, role } = await requireWorkspace(request, params, "MEMBER");
@@ -54,14 +55,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canAct = role !== "MEMBER";
   const pickup = isPickup(groupOrder.shippingKind);
   const moves = offeredMoves(groupOrder.status, pickup, groupOrder.lines.some((line) => line.quantityToMake > 0));
+  // The slip's storage key stays on the server; the page needs only whether there is a picture.
+  const payments = groupOrder.payments.map(({ slipStorageKey, ...payment }) => ({ ...payment, hasSlipImage: slipStorageKey !== null }));
   return {
     slug: group.slug,
-    groupOrder,
+    groupOrder: { ...groupOrder, payments },
     pickup,
     canAct,
     moves,
     confirmingCancel: canAct && moves.includes("CANCELLED") && search.get("step") === "cancel",
     canConfirmPayment: canAct && groupOrder.payments.some(isConfirmableByGroup),
+    canRefund: canAct && groupOrder.payments.some((payment) => payment.status === "SUCCEEDED" || payment.status === "PARTIALLY_REFUNDED"),
     payment: paymentState(groupOrder.payments, groupOrder.order.status),
     suggestedCarrier: carrierForShipping(groupOrder.shippingKind),
     tracking:
@@ -89,6 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (value.intent === "confirm-payment") {
       await confirmPaymentReceived({ groupId: group.id, groupOrderId: id, actorId: user.id });
+    } else if (value.intent === "refund") {
+      await refundByGroup({ groupId: group.id, groupOrderId: id, amountSatang: value.amount, reason: value.reason, actorId: user.id });
     } else {
       const to = value.intent === "ship" ? "SHIPPED" : value.intent === "cancel" ? "CANCELLED" : value.to;
       const details = value.intent === "ship" ? { carrier: value.carrier, trackingNumber: value.trackingNumber } : value.intent === "cancel" ? { reason: value.reason } : {};
@@ -98,6 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof NotInGroupError) throw notFound("No such order");
     if (error instanceof OrderChangedError) return refuse(409, { key: "inbox.errors.stale", status: error.current });
     if (error instanceof PaymentStateError) return refuse(409, { key: "inbox.errors.noPaymentWaiting" });
+    if (error instanceof RefundTooLargeError) return refuse(400, { key: "pay.refund.tooLarge" });
+    if (error instanceof NothingToRefundError) return refuse(409, { key: "pay.refund.nothing" });
+    if (error instanceof AlreadyPaidOutError) return refuse(409, { key: "pay.refund.paidOut" });
     if (error instanceof IllegalTransitionError) {
       // A move the state machine never allows is a conflict with the order's state; a missing
       // detail (tracking number, reason) is a bad form.
@@ -106,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const done = value.intent === "confirm-payment" ? "paid" : value.intent === "ship" ? "SHIPPED" : value.intent === "cancel" ? "CANCELLED" : value.to;
+  const done = value.intent === "confirm-payment" ? "paid" : value.intent === "refund" ? "refunded" : value.intent === "ship" ? "SHIPPED" : value.intent === "cancel" ? "CANCELLED" : value.to;
   return redirect(`${href(lang, `/groups/${group.slug}/manage/orders/${id}`)}?done=${done}`);
 }
 
@@ -119,6 +128,7 @@ export default function GroupOrderPage() {
   const base = href(lang, `/groups/${slug}/manage/orders`);
   const self = `${base}/${groupOrder.id}`;
   const refused = answer?.refused;
+  const direct = groupOrder.payments.find((payment) => payment.provider === "PROMPTPAY_DIRECT" && (payment.status === "PENDING" || payment.status === "AWAITING_CONFIRMATION"));
   // Errors on fields nobody types (a hidden status, the intent) come from a forged or outdated form.
   const badForm = Object.keys(answer?.result.error ?? {}).some((field) => !VISIBLE_FIELDS.includes(field));
   const refusedText = refused
@@ -282,6 +292,20 @@ export default function GroupOrderPage() {
       <section aria-labelledby="payment-title">
         <h3 id="payment-title">{t("inbox.detail.payment")}</h3>
         <p>{t(`inbox.paymentState.${view.payment}`)}</p>
+        {direct && view.canConfirmPayment ? (
+          <div className="transfer-slip">
+            <h4>{t("pay.groupSlip.title")}</h4>
+            {direct.slipReference ? <p>{t("pay.groupSlip.reference", { reference: direct.slipReference })}</p> : null}
+            {direct.hasSlipImage ? (
+              <a href={`${self}/transfer-slip`} target="_blank" rel="noopener">
+                <img src={`${self}/transfer-slip`} alt={t("pay.groupSlip.imageAlt")} width={240} loading="lazy" />
+              </a>
+            ) : (
+              <p className="hint">{t("pay.groupSlip.noSlip")}</p>
+            )}
+            <p className="hint">{t("pay.groupSlip.checkFirst", { amount: formatMoney(direct.amountSatang, lang) })}</p>
+          </div>
+        ) : null}
         {view.canConfirmPayment ? (
           <Form method="post" action={self} className="stack">
             <CsrfInput />
@@ -295,6 +319,24 @@ export default function GroupOrderPage() {
           </Form>
         ) : null}
       </section>
+
+      {view.canRefund ? (
+        <details className="danger-zone">
+          <summary>{t("pay.refund.title")}</summary>
+          <Form method="post" action={self} className="stack">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="refund" />
+            <p className="hint">{t("pay.refund.hint")}</p>
+            <label htmlFor="refund-amount">{t("pay.refund.amount")}</label>
+            <input id="refund-amount" name="amount" inputMode="decimal" required maxLength={20} />
+            <label htmlFor="refund-reason">{t("pay.refund.reason")}</label>
+            <input id="refund-reason" name="reason" required maxLength={300} />
+            <button type="submit" className="button secondary">
+              {t("pay.refund.submit")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
 
       <section aria-labelledby="timeline-title">
         <h3 id="timeline-title">{t("inbox.detail.timeline")}</h3>

@@ -1,7 +1,9 @@
 /**
  * An order as its buyer follows it (/orders/SM-2570-000123): each group's part with its status,
  * timeline, promised dates and carrier tracking, how to reach each group, what was paid, and
- * "cancel" while no group has accepted. Open to the account that placed it, to the browser that
+ * "cancel" while no group has accepted. Paid by PromptPay straight to the groups, each group's
+ * part shows its own QR (exact amount, the group's name, a picture to save for a banking app on
+ * the same phone) and takes the transfer slip, posted as a multipart form to this same action. Open to the account that placed it, to the browser that
  * placed it, and to anyone who gives the order's email or phone (a guest on another device);
  * to anyone else it is the same "not found" as an unknown code.
  */
@@ -15,11 +17,15 @@ import { formatDate, formatMoney } from "~/i18n/format";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
-import { OrderNotCancellableError, cancelOrderByBuyer } from "~/modules/orders/lifecycle.server";
+import { NotReceivableError, OrderNotCancellableError, cancelOrderByBuyer, confirmReceivedByBuyer } from "~/modules/orders/lifecycle.server";
+import { NotInGroupError } from "~/modules/groups/errors";
 import { ORDER_NUMBER_PATTERN } from "~/modules/orders/numbering.server";
 import { orderForBuyer } from "~/modules/orders/queries.server";
 import { buyerMayCancel } from "~/modules/orders/status";
 import { trackingUrl } from "~/modules/orders/carriers";
+import { promptPayCodes } from "~/modules/payments/promptpay-qr.server";
+import { SlipRejectedError, slipMaxBytes, submitSlip } from "~/modules/payments/slips.server";
+import { isMultipart, parseFileUpload } from "~/web/multipart.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
@@ -46,17 +52,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A browser that placed or unlocked the order sees it without giving the contact again.
   const order = await orderForBuyer(number, { userId: user?.id, granted });
   const { csrf, headers } = await csrfForForm(request);
-  return data({ number, order, csrf }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+  const toPay = order ? await promptPayCodes(order) : [];
+  return data({ number, order, csrf, toPay }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
 }
 
 const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("unlock"), contact: z.string().trim().min(3, "orders.contactRequired").max(254) }),
   z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
+  z.object({ intent: z.literal("received"), groupOrderId: z.string().min(1).max(64) }),
 ]);
+
+/** How each refused slip is answered: the status and the message key shown beside its form. */
+const slipRefusal: Record<SlipRejectedError["reason"], number> = { missing: 400, tooLarge: 413, notAnImage: 415, noQr: 422, notASlip: 422, alreadyUsed: 409, notAwaitingSlip: 409 };
+
+/** The buyer's transfer slip for one group's PromptPay payment. */
+async function slipAction(request: Request, lang: "th" | "en", number: string) {
+  const upload = await parseFileUpload(request, { field: "slip", maxBytes: slipMaxBytes() });
+  await requireCsrf(request, upload.form);
+  const paymentId = z.string().min(1).max(64).safeParse(upload.form.get("paymentId"));
+  if (upload.form.get("intent") !== "slip" || !paymentId.success) return data({ error: "orders.invalid", paymentId: null }, { status: 400 });
+  const { user, granted } = await access(request, number);
+  const order = await orderForBuyer(number, { userId: user?.id, granted });
+  if (!order) throw notFound("No such order");
+  if (upload.tooLarge) return data({ error: "pay.slip.tooLarge", paymentId: paymentId.data }, { status: 413 });
+  try {
+    await submitSlip({ orderId: order.id, paymentId: paymentId.data, bytes: upload.file, actorId: user?.id ?? null });
+  } catch (error) {
+    if (error instanceof SlipRejectedError) return data({ error: `pay.slip.${error.reason}`, paymentId: paymentId.data }, { status: slipRefusal[error.reason] });
+    throw error;
+  }
+  return redirect(`${href(lang, `/orders/${number}`)}?slip=sent`);
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const number = orderNumber(params);
+  if (isMultipart(request)) return slipAction(request, lang, number);
   const form = await readForm(request);
   await requireCsrf(request, form);
   const parsed = intents.safeParse(Object.fromEntries(form));
@@ -70,6 +101,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const order = await orderForBuyer(number, { userId: user?.id, granted });
   if (!order) throw notFound("No such order");
+  if (parsed.data.intent === "received") {
+    try {
+      await confirmReceivedByBuyer({ orderId: order.id, groupOrderId: parsed.data.groupOrderId, actorId: user?.id ?? null });
+    } catch (error) {
+      if (error instanceof NotInGroupError) throw notFound("No such order");
+      if (error instanceof NotReceivableError) return data({ error: "pay.received.notYet" }, { status: 409 });
+      throw error;
+    }
+    return redirect(`${href(lang, `/orders/${number}`)}?received=1`);
+  }
   try {
     await cancelOrderByBuyer({ orderId: order.id, actorId: user?.id ?? null, reason: parsed.data.reason || "cancelled by the buyer" });
   } catch (error) {
@@ -85,8 +126,8 @@ export const meta: MetaFunction<typeof loader> = ({ location, data: loaded }) =>
 };
 
 export default function OrderPage() {
-  const { number, order } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const { number, order, toPay } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as { error: string; paymentId?: string | null } | undefined;
   const [search] = useSearchParams();
   const { t, lang } = useT();
   if (!order) {
@@ -120,7 +161,17 @@ export default function OrderPage() {
       </p>
       {order.status === "PENDING_PAYMENT" && order.expiresAt ? <p>{t("mail.payBy", { date: formatDate(new Date(order.expiresAt), lang) })}</p> : null}
       {order.paymentProvider === "CASH_ON_PICKUP" ? <p className="hint">{t("mail.payLater")}</p> : null}
-      {answer?.error ? (
+      {search.get("received") ? (
+        <p className="notice notice-box" role="status">
+          {t("pay.received.done")}
+        </p>
+      ) : null}
+      {search.get("slip") ? (
+        <p className="notice notice-box" role="status">
+          {t("pay.slip.sent")}
+        </p>
+      ) : null}
+      {answer?.error && !answer.paymentId ? (
         <p className="form-error" role="alert">
           {t(answer.error)}
         </p>
@@ -165,6 +216,40 @@ export default function OrderPage() {
                 </li>
               ))}
             </ol>
+            <dl className="money-split receipt-split" aria-label={t("money.receipt.title")}>
+              <div>
+                <dt>{t("money.receipt.group", { group: groupName })}</dt>
+                <dd data-testid={`receipt-share-${groupOrder.group.slug}`}>
+                  {formatMoney(groupOrder.itemsSatang + groupOrder.shippingSatang - groupOrder.platformFeeSatang - groupOrder.providerFeeSatang, lang)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t("money.receipt.platform")}</dt>
+                <dd>{formatMoney(groupOrder.platformFeeSatang, lang)}</dd>
+              </div>
+              <div>
+                <dt>{t("money.receipt.provider")}</dt>
+                <dd>{formatMoney(groupOrder.providerFeeSatang, lang)}</dd>
+              </div>
+            </dl>
+            <PaymentPart
+              groupName={groupName}
+              number={order.number}
+              payments={groupOrder.payments}
+              toPay={toPay.find((code) => code.groupOrderId === groupOrder.id) ?? null}
+              error={answer?.paymentId && groupOrder.payments.some((payment) => payment.id === answer.paymentId) ? answer.error : null}
+            />
+            {["SHIPPED", "READY_FOR_PICKUP", "DELIVERED"].includes(groupOrder.status) && !groupOrder.receivedAt ? (
+              <Form method="post" className="stack">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="received" />
+                <input type="hidden" name="groupOrderId" value={groupOrder.id} />
+                <p className="hint">{t("pay.received.hint")}</p>
+                <button type="submit" className="button secondary">
+                  {t("pay.received.button", { group: groupName })}
+                </button>
+              </Form>
+            ) : null}
             <GroupContacts contacts={groupOrder.group} groupName={groupName} headingId={`contact-${groupOrder.id}`} />
           </section>
         );
@@ -183,6 +268,65 @@ export default function OrderPage() {
           </Form>
         </details>
       ) : null}
+    </section>
+  );
+}
+
+type LoadedOrder = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["order"]>;
+
+/** One group's payment: its PromptPay QR and slip form while unpaid, then where the money stands. */
+function PaymentPart(props: {
+  groupName: string;
+  number: string;
+  payments: LoadedOrder["groupOrders"][number]["payments"];
+  toPay: ReturnType<typeof useLoaderData<typeof loader>>["toPay"][number] | null;
+  error: string | null;
+}) {
+  const { t, lang } = useT();
+  const direct = props.payments.find((payment) => payment.provider === "PROMPTPAY_DIRECT");
+  if (!direct) return null;
+  const { toPay } = props;
+  const headingId = `pay-${direct.id}`;
+  return (
+    <section className="pay-part" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t("pay.title", { group: props.groupName })}</h3>
+      {toPay ? (
+        <>
+          <figure className="promptpay-qr">
+            {/* The SVG is qrcode's own output from our payload: no user text in it. */}
+            <div className="qr" role="img" aria-label={t("pay.qrLabel", { group: props.groupName, amount: formatMoney(toPay.amountSatang, lang) })} dangerouslySetInnerHTML={{ __html: toPay.qr.svg }} />
+            <figcaption>
+              <strong>{props.groupName}</strong>
+              <span className="amount" data-testid={`pay-amount-${direct.id}`}>
+                {formatMoney(toPay.amountSatang, lang)}
+              </span>
+            </figcaption>
+          </figure>
+          <p className="hint">{t("pay.howTo")}</p>
+          <p>
+            <a className="button secondary" href={toPay.qr.pngDataUrl} download={`promptpay-${props.number}-${direct.id.slice(-6)}.png`}>
+              {t("pay.saveImage")}
+            </a>
+          </p>
+          <Form method="post" encType="multipart/form-data" className="stack" aria-label={t("pay.slip.formLabel", { group: props.groupName })}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="slip" />
+            <input type="hidden" name="paymentId" value={direct.id} />
+            <label htmlFor={`slip-${direct.id}`}>{t("pay.slip.label")}</label>
+            <input id={`slip-${direct.id}`} name="slip" type="file" accept="image/*" required aria-describedby={props.error ? `slip-error-${direct.id}` : undefined} />
+            {props.error ? (
+              <p id={`slip-error-${direct.id}`} className="field-error" role="alert">
+                {t(props.error)}
+              </p>
+            ) : null}
+            <button type="submit" className="button">
+              {t("pay.slip.send")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p data-testid={`pay-state-${direct.id}`}>{t(`pay.state.${direct.status}`)}</p>
+      )}
     </section>
   );
 }

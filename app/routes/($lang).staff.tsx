@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 /** Verification is another page's (the review queue); the console only links to it. */
-const consoleSections = ["", "verification", "groups", "collections", "moderation", "searches", "audit", "outbox"] as const;
+const consoleSections = ["", "verification", "groups", "collections", "moderation", "searches", "audit", "outbox", "payouts"] as const;
 
 export default function StaffConsole() {
   const { t, lang } = useT();

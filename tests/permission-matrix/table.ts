@@ -121,6 +121,11 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       }),
       cancel: can(MANAGERS, () => ({ from: "NEW", reason: "วัตถุดิบหมด" })),
       "confirm-payment": can(MANAGERS, () => ({})),
+      // A refund needs money received: the form's builder records this request's order as paid first.
+      refund: can(MANAGERS, async (w, c) => {
+        await w.paid(c.id);
+        return { amount: "1", reason: "ของชำรุด" };
+      }),
     },
   }),
   "($lang).groups.$slug_.manage_.orders.$groupOrderId.slip.tsx": route<{ id: string }>({
@@ -142,6 +147,12 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
     },
   }),
   "($lang).groups.$slug_.manage.money.tsx": { path: (w) => w.workspace("money"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.money[.]csv.ts": { path: (w) => w.workspace("money.csv"), page: MEMBERS },
+  "($lang).groups.$slug_.manage_.orders.$groupOrderId.transfer-slip.tsx": route<{ groupOrderId: string }>({
+    setup: (w) => w.slipOrder(),
+    path: (w, c) => w.workspace(`orders/${c.groupOrderId}/transfer-slip`),
+    page: MEMBERS,
+  }),
   "($lang).groups.$slug_.manage.members.tsx": {
     path: (w) => w.workspace("members"),
     page: MEMBERS,
@@ -214,6 +225,15 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       "reinstate-product": can(STAFF, async (w) => ({ productId: (await w.hiddenProduct()).id })),
       "suspend-group": can(STAFF, async (w) => ({ groupId: (await w.newGroup()).id, reason })),
       "reinstate-group": can(STAFF, async (w) => ({ groupId: (await w.newGroup("SUSPENDED")).id })),
+    },
+  },
+  "($lang).staff.payouts.tsx": {
+    path: () => "/staff/payouts",
+    page: STAFF,
+    intents: {
+      "mark-sent": can(STAFF, async (w) => ({ payoutId: (await w.payout("PENDING")).id, reference: "KBANK-0001" })),
+      retry: can(STAFF, async (w) => ({ payoutId: (await w.payout("FAILED")).id })),
+      run: can(STAFF, () => ({})),
     },
   },
   "($lang).staff_.verification._index.tsx": { path: () => "/staff/verification", page: STAFF },

@@ -7,6 +7,8 @@
 import crypto from "node:crypto";
 import sharp from "sharp";
 import { db } from "~/db/client.server";
+import { slipStorage } from "~/modules/payments/slips.server";
+import { confirmPaymentReceived } from "~/modules/orders/lifecycle.server";
 import { addProductPhoto } from "~/modules/media/media.server";
 import { order } from "../order-fixtures";
 import { hashPassword } from "~/modules/accounts/password.server";
@@ -133,6 +135,8 @@ export async function makeWorld() {
       const placed = await order((await product()).slug);
       return { id: placed.id };
     },
+    /** Records the buyer's money for a group order as received by the group (so it can be refunded). */
+    paid: (groupOrderId: string) => confirmPaymentReceived({ groupId: group.id, groupOrderId, actorId: ownerId }),
     /** Moves a group order straight to PACKED, as if accepted and packed. */
     pack: (groupOrderId: string) => database.groupOrder.update({ where: { id: groupOrderId }, data: { status: "PACKED" } }),
     /** A fresh product of the target group with two photos (through the image pipeline). */
@@ -189,6 +193,31 @@ export async function makeWorld() {
     async deadMessage() {
       return database.outboxMessage.create({
         data: { topic: "EMAIL", payload: { to: "x@test.local", subject: "s", text: "t" }, attempts: 12, deadAt: new Date(), lastError: "SMTP 550" },
+        select: { id: true },
+      });
+    },
+    /** A fresh PromptPay order of the target group whose buyer attached a slip, waiting for the group. */
+    async slipOrder() {
+      const number = unique("SM-2569").toUpperCase();
+      const order = await database.order.create({
+        data: { number, checkoutKey: number, phone: "0812345678", recipientName: "ผู้ซื้อ", paymentProvider: "PROMPTPAY_DIRECT", totalSatang: 10_000 },
+        select: { id: true },
+      });
+      const groupOrder = await database.groupOrder.create({
+        data: { orderId: order.id, groupId: group.id, itemsSatang: 10_000, shippingKind: "PICKUP_CENTRE", shippingNameTh: "รับเอง", shippingNameEn: "Pickup" },
+        select: { id: true },
+      });
+      const key = `slips/${order.id}/matrix.webp`;
+      await slipStorage().put(key, await sharp({ create: { width: 40, height: 60, channels: 3, background: "#ffffff" } }).webp().toBuffer(), "image/webp");
+      await database.payment.create({
+        data: { orderId: order.id, groupOrderId: groupOrder.id, provider: "PROMPTPAY_DIRECT", method: "PROMPTPAY", amountSatang: 10_000, status: "AWAITING_CONFIRMATION", idempotencyKey: number, slipReference: `004:${number}`, slipStorageKey: key },
+      });
+      return { groupOrderId: groupOrder.id };
+    },
+    /** A payout of the target group made by hand, in the given state (waiting for staff, or failed). */
+    async payout(status: "PENDING" | "FAILED") {
+      return database.payout.create({
+        data: { groupId: group.id, amountSatang: 12_345, method: "PROMPTPAY", status, idempotencyKey: unique("matrix-payout"), failureReason: status === "FAILED" ? "bank refused" : null },
         select: { id: true },
       });
     },

@@ -104,7 +104,7 @@ export async function recordPaymentReceived(
       ],
     });
     if (fees[index] > 0) {
-      await post(tx, {
+      const posted = await post(tx, {
         kind: "fee.provider",
         key: `fee.provider:${input.paymentId}:${groupOrder.groupOrderId}`,
         orderId: input.orderId,
@@ -115,6 +115,8 @@ export async function recordPaymentReceived(
           { account: "PROVIDER_CLEARING", amountSatang: -fees[index], ...scope },
         ],
       });
+      // Only with the entry: a replayed event must not count the fee twice.
+      if (posted) await tx.groupOrder.update({ where: { id: groupOrder.groupOrderId }, data: { providerFeeSatang: { increment: fees[index] } } });
     }
     if (input.collectedBy === "group") {
       const share = groupOrder.totalSatang - groupOrder.platformFeeSatang;
@@ -131,31 +133,79 @@ export async function recordPaymentReceived(
       });
     }
   }
-  for (const [index, groupOrder] of input.groupOrders.entries()) {
-    if (fees[index] > 0) await tx.groupOrder.update({ where: { id: groupOrder.groupOrderId }, data: { providerFeeSatang: { increment: fees[index] } } });
-  }
 }
 
 /**
  * Money sent back to a buyer for a group order: through the provider (out of clearing) or by the
- * group by hand (out of its own cash). The group gives up that much of what it earned.
+ * group by hand (out of the money it holds). A partial refund comes off what the group earned.
+ * The refund that completes a group order's refunds also undoes its fees, so a fully refunded
+ * group order ends at zero everywhere: the platform gives its fee back, and pays the provider's
+ * fee itself (providers keep their fee on a refunded charge). For money the group holds, the
+ * part of the refund that was the group's own share is taken back out of its kept money.
  */
 export async function recordRefund(
   tx: Tx,
-  input: { refundId: string; orderId: string; groupId: string; groupOrderId: string; amountSatang: number; from: "platform" | "group" },
+  input: { refundId: string; orderId: string; groupId: string; groupOrderId: string; amountSatang: number; from: "platform" | "group"; completes: boolean },
 ): Promise<void> {
   const scope = { groupId: input.groupId, groupOrderId: input.groupOrderId };
-  await post(tx, {
+  const base = { orderId: input.orderId, groupOrderId: input.groupOrderId, refundId: input.refundId };
+  const posted = await post(tx, {
     kind: "refund",
     key: `refund:${input.refundId}`,
-    orderId: input.orderId,
-    groupOrderId: input.groupOrderId,
-    refundId: input.refundId,
+    ...base,
     entries: [
       { account: "GROUP_PAYABLE", amountSatang: input.amountSatang, ...scope },
       { account: input.from === "platform" ? "PROVIDER_CLEARING" : "GROUP_CASH", amountSatang: -input.amountSatang, ...scope },
     ],
   });
+  if (!posted) return;
+  const fees = input.completes ? await feesOf(tx, input.groupOrderId) : { platform: 0, provider: 0 };
+  if (fees.platform !== 0) {
+    await post(tx, {
+      kind: "refund.fee.platform",
+      key: `refund.fee.platform:${input.refundId}`,
+      ...base,
+      entries: [
+        { account: "GROUP_PAYABLE", amountSatang: -fees.platform, ...scope },
+        { account: "PLATFORM_REVENUE", amountSatang: fees.platform, ...scope },
+      ],
+    });
+  }
+  if (fees.provider !== 0) {
+    await post(tx, {
+      kind: "refund.fee.provider",
+      key: `refund.fee.provider:${input.refundId}`,
+      ...base,
+      entries: [
+        { account: "GROUP_PAYABLE", amountSatang: -fees.provider, ...scope },
+        { account: "PAYMENT_FEES", amountSatang: fees.provider, ...scope },
+      ],
+    });
+  }
+  if (input.from === "group") {
+    // The group sent its own kept money back: what it kept shrinks by the refund, less the
+    // platform's fee it was holding when that fee is given back.
+    const kept = input.amountSatang - fees.platform;
+    await post(tx, {
+      kind: "refund.kept",
+      key: `refund.kept:${input.refundId}`,
+      ...base,
+      entries: [
+        { account: "GROUP_PAYABLE", amountSatang: -kept, ...scope },
+        { account: "GROUP_CASH", amountSatang: kept, ...scope },
+      ],
+    });
+  }
+}
+
+/** A group order's fees as the ledger holds them now (net of any given back). */
+async function feesOf(tx: Tx, groupOrderId: string): Promise<{ platform: number; provider: number }> {
+  const platform = await tx.ledgerEntry.aggregate({ where: { groupOrderId, account: "PLATFORM_REVENUE" }, _sum: { amountSatang: true } });
+  const provider = await tx.ledgerEntry.aggregate({
+    where: { groupOrderId, account: "GROUP_PAYABLE", transaction: { kind: { in: ["fee.provider", "refund.fee.provider"] } } },
+    _sum: { amountSatang: true },
+  });
+  return { platform: -(platform._sum.amountSatang ?? 0), provider: provider._sum.amountSatang ?? 0 };
 }
 
 /** A payout left the platform's provider account for a group: what it settles, per group order, and the transfer's fee. */
@@ -171,6 +221,18 @@ export async function recordPayout(
   // The platform pays the transfer fee, so a group receives every satang it is owed.
   if (input.transferFeeSatang > 0) entries.push({ account: "PAYMENT_FEES", amountSatang: input.transferFeeSatang, groupId: input.groupId }, { account: "PROVIDER_CLEARING", amountSatang: -input.transferFeeSatang, groupId: input.groupId });
   await post(tx, { kind: "payout", key: `payout:${input.payoutId}`, payoutId: input.payoutId, entries });
+}
+
+/** A payout recorded as sent did not reach the group (the transfer failed): its entries are undone, once. */
+export async function recordPayoutReversed(tx: Tx, payoutId: string): Promise<boolean> {
+  const sent = await tx.ledgerTransaction.findUnique({ where: { key: `payout:${payoutId}` }, select: { entries: { select: { account: true, amountSatang: true, groupId: true, groupOrderId: true } } } });
+  if (!sent) return false;
+  return post(tx, {
+    kind: "payout.reversed",
+    key: `payout.reversed:${payoutId}`,
+    payoutId,
+    entries: sent.entries.map((entry) => ({ ...entry, amountSatang: -entry.amountSatang })),
+  });
 }
 
 /** What the ledger says of one group order: still owed to the group, held by it, and what went where. */

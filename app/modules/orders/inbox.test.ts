@@ -23,7 +23,8 @@ describe("paymentState", () => {
     expect(paymentState([cash("SUCCEEDED")])).toBe("paid");
     expect(paymentState([cash("REFUNDED")])).toBe("refunded");
     expect(paymentState([cash("CANCELLED")], "PAID")).toBe("closed");
-    expect(paymentState([{ provider: "PROMPTPAY_DIRECT", status: "AWAITING_CONFIRMATION" }])).toBe("awaiting");
+    expect(paymentState([{ provider: "PROMPTPAY_DIRECT", status: "AWAITING_CONFIRMATION" }])).toBe("slipToCheck");
+    expect(paymentState([{ provider: "PROMPTPAY_DIRECT", status: "PENDING" }])).toBe("awaiting");
   });
 
   it("falls back to the order's status when the basket was paid as one", () => {

@@ -15,13 +15,16 @@ export function offeredMoves(status: GroupOrderStatus, pickup: boolean, hasMadeT
   return nextStatuses(status, pickup).filter((to) => to !== "IN_PRODUCTION" || hasMadeToOrder);
 }
 
-export type PaymentState = "paid" | "partlyRefunded" | "refunded" | "collect" | "awaiting" | "closed" | "none";
+export type PaymentState = "paid" | "partlyRefunded" | "refunded" | "slipToCheck" | "collect" | "awaiting" | "closed" | "none";
 
 const OPEN: readonly PaymentStatus[] = ["PENDING", "AWAITING_CONFIRMATION"];
 
-/** A payment the group itself confirms when the buyer pays it at the hand-over. */
+/**
+ * A payment the group itself confirms: paid at the hand-over, or transferred by PromptPay straight
+ * to the group (with a slip, or without one when the treasurer sees the money in the account).
+ */
 export function isConfirmableByGroup(payment: { provider: PaymentProvider; status: PaymentStatus }): boolean {
-  return payment.provider === "CASH_ON_PICKUP" && OPEN.includes(payment.status);
+  return (payment.provider === "CASH_ON_PICKUP" || payment.provider === "PROMPTPAY_DIRECT") && OPEN.includes(payment.status);
 }
 
 /**
@@ -34,7 +37,8 @@ export function paymentState(payments: readonly { provider: PaymentProvider; sta
   if (has("REFUNDED")) return "refunded";
   if (has("PARTIALLY_REFUNDED")) return "partlyRefunded";
   if (has("SUCCEEDED")) return "paid";
-  if (payments.some(isConfirmableByGroup)) return "collect";
+  if (payments.some((payment) => payment.provider === "PROMPTPAY_DIRECT" && payment.status === "AWAITING_CONFIRMATION")) return "slipToCheck";
+  if (payments.some((payment) => payment.provider === "CASH_ON_PICKUP" && OPEN.includes(payment.status))) return "collect";
   if (payments.some((payment) => OPEN.includes(payment.status))) return "awaiting";
   if (payments.length > 0) return "closed";
   if (orderStatus === "PAID" || orderStatus === "COMPLETED") return "paid";

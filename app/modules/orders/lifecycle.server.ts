@@ -16,6 +16,7 @@ import { productsChanged } from "~/modules/catalog/changes.server";
 import { NotInGroupError } from "~/modules/groups/errors";
 import { recordPaymentReceived } from "~/modules/ledger/ledger.server";
 import { closeOpenPayments, confirmPaidToGroup, orderFullyPaid } from "~/modules/payments/payments.server";
+import { requestRefund } from "~/modules/payments/refunds.server";
 import { groupOrderMovedMessages, orderClosedMessages } from "./messages.server";
 import { buyerMayCancel, checkTransition, isClosed, type TransitionDetails } from "./status";
 import { isPickup } from "~/modules/shipping/kinds";
@@ -101,6 +102,8 @@ export async function moveGroupOrder(
     if (input.to === "CANCELLED") {
       await releaseGroupOrder(tx, groupOrder.id);
       await closeOpenPayments(tx, groupOrder.orderId, "CANCELLED", groupOrder.id);
+      // Money already paid for it goes back: through the provider, or by the group's own hand (the refund waits for it to say so).
+      await requestRefund(tx, { groupOrderId: groupOrder.id, reason: details.reason?.trim() || "cancelled", actorId: input.actorId });
     }
     await settleOrder(tx, groupOrder.orderId);
     await groupOrderMovedMessages(tx, groupOrder.id, input.to, event.id);
@@ -126,6 +129,27 @@ export async function confirmPaymentReceived(input: { groupId: string; groupOrde
   });
 }
 
+export class NotReceivableError extends Error {
+  readonly name = "NotReceivableError";
+}
+
+/**
+ * The buyer says a group's part arrived: its money may be paid out without waiting for the hold.
+ * Only once the group sent it (shipped, ready for pickup or delivered); saying it twice is a no-op.
+ */
+export async function confirmReceivedByBuyer(input: { orderId: string; groupOrderId: string; actorId: string | null; now?: Date }, client?: Client) {
+  return inTransaction(client, async (tx) => {
+    const [groupOrder] = await tx.$queryRaw<{ id: string; groupId: string; status: string; receivedAt: Date | null }[]>`
+      SELECT id, "groupId", status, "receivedAt" FROM "GroupOrder" WHERE id = ${input.groupOrderId} AND "orderId" = ${input.orderId} FOR UPDATE`;
+    if (!groupOrder) throw new NotInGroupError("order");
+    if (!["SHIPPED", "READY_FOR_PICKUP", "DELIVERED"].includes(groupOrder.status)) throw new NotReceivableError(`The group order is ${groupOrder.status}`);
+    if (groupOrder.receivedAt) return false;
+    await tx.groupOrder.update({ where: { id: groupOrder.id }, data: { receivedAt: input.now ?? new Date() } });
+    await recordAudit(tx, { actorId: input.actorId, groupId: groupOrder.groupId, action: "order.received", subjectType: "GroupOrder", subjectId: groupOrder.id });
+    return true;
+  });
+}
+
 /** The buyer cancels the whole order; allowed only while no group has accepted any part of it. */
 export async function cancelOrderByBuyer(input: { orderId: string; actorId: string | null; reason: string }, client?: Client) {
   return inTransaction(client, async (tx) => {
@@ -137,6 +161,7 @@ export async function cancelOrderByBuyer(input: { orderId: string; actorId: stri
       await tx.groupOrder.update({ where: { id: groupOrder.id }, data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: input.reason } });
       await tx.groupOrderEvent.create({ data: { groupOrderId: groupOrder.id, from: groupOrder.status, to: "CANCELLED", actorId: input.actorId, note: input.reason } });
       await releaseGroupOrder(tx, groupOrder.id);
+      await requestRefund(tx, { groupOrderId: groupOrder.id, reason: input.reason, actorId: input.actorId });
     }
     await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: input.reason } });
     await closeOpenPayments(tx, order.id, "CANCELLED");
@@ -157,7 +182,24 @@ export async function expireUnpaidOrders(now = new Date(), limit = 100): Promise
         SELECT id FROM "Order" WHERE status = 'PENDING_PAYMENT' AND "expiresAt" IS NOT NULL AND "expiresAt" <= ${now}
         ORDER BY "expiresAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!due) return false;
-      const groupOrders = await tx.groupOrder.findMany({ where: { orderId: due.id, status: { not: "CANCELLED" } }, select: { id: true, status: true } });
+      const groupOrders = await tx.groupOrder.findMany({
+        where: { orderId: due.id, status: { not: "CANCELLED" } },
+        select: { id: true, status: true, payments: { where: { status: "SUCCEEDED" }, select: { id: true } } },
+      });
+      // Paid straight to each group, one group may have its money while another never got its
+      // transfer: only the unpaid parts expire, and the paid ones go on as a paid order.
+      const paid = groupOrders.filter((groupOrder) => groupOrder.payments.length > 0);
+      if (paid.length > 0) {
+        for (const groupOrder of groupOrders.filter((part) => part.payments.length === 0)) {
+          await tx.groupOrder.update({ where: { id: groupOrder.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "expired" } });
+          const event = await tx.groupOrderEvent.create({ data: { groupOrderId: groupOrder.id, from: groupOrder.status, to: "CANCELLED", actorId: null, note: "expired" }, select: { id: true } });
+          await releaseGroupOrder(tx, groupOrder.id);
+          await closeOpenPayments(tx, due.id, "EXPIRED", groupOrder.id);
+          await groupOrderMovedMessages(tx, groupOrder.id, "CANCELLED", event.id);
+        }
+        await tx.order.update({ where: { id: due.id }, data: { status: "PAID", expiresAt: null } });
+        return true;
+      }
       for (const groupOrder of groupOrders) {
         await tx.groupOrder.update({ where: { id: groupOrder.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "expired" } });
         await tx.groupOrderEvent.create({ data: { groupOrderId: groupOrder.id, from: groupOrder.status, to: "CANCELLED", actorId: null, note: "expired" } });

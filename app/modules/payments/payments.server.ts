@@ -6,19 +6,10 @@
 import type { Tx } from "~/db/client.server";
 import type { PaymentProvider } from "~/generated/prisma/enums";
 import { NotInGroupError } from "~/modules/groups/errors";
-import { PaymentNotOfferedError, type PayableOrder, type PayeeGroup, type PaymentPort } from "./port";
-import { payOnPickup } from "./providers/on-pickup.server";
+import { PaymentNotOfferedError, type PayableOrder, type PayeeGroup } from "./port";
+import { paymentPort, providers } from "./providers.server";
 
-/** Every provider this store can use, in the order checkout offers them. */
-function providers(): PaymentPort[] {
-  return [payOnPickup];
-}
-
-export function paymentPort(provider: PaymentProvider): PaymentPort {
-  const port = providers().find((candidate) => candidate.provider === provider);
-  if (!port) throw new PaymentNotOfferedError(provider);
-  return port;
-}
+export { paymentPort };
 
 /** The ways of paying offered for a basket from these groups. */
 export function offeredPayments(groups: readonly PayeeGroup[]): PaymentProvider[] {
@@ -29,7 +20,7 @@ export function offeredPayments(groups: readonly PayeeGroup[]): PaymentProvider[
 
 /** Starts the chosen way of paying for a placed order, in the order's transaction. */
 export async function startPayment(tx: Tx, provider: PaymentProvider, order: PayableOrder, groups: readonly PayeeGroup[], options: { expiresAt: Date | null }) {
-  const port = paymentPort(provider);
+  const port = paymentPort(provider, { offeredNow: true });
   if (!port.offeredFor(groups)) throw new PaymentNotOfferedError(provider);
   await port.start(tx, order, options);
 }

@@ -9,6 +9,7 @@ import type { PaymentPort } from "../port";
 export const payOnPickup: PaymentPort = {
   provider: "CASH_ON_PICKUP",
   paysUpFront: false,
+  collectedBy: "group",
   offeredFor: () => true,
   async start(tx, order) {
     await tx.payment.createMany({

@@ -1,0 +1,88 @@
+/**
+ * Stripe Checkout (THB; the methods the account enables, card and PromptPay for a Thai one): the platform collects a basket's
+ * payment on a hosted page and pays groups out like Omise's money. Built so far: the session's
+ * creation (idempotency key on the create call) and the webhook, verified by its signature with
+ * the SDK before anything in it is believed, kept by event id (a redelivery is applied once), and
+ * applied through settlement, which checks amount and currency against our payment. Checkout
+ * does not offer Stripe until its pay page exists.
+ */
+import Stripe from "stripe";
+import { config } from "~/config.server";
+import { db } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
+import { settlePlatformPayment, UnknownPaymentError, type SettleOutcome } from "../settlement.server";
+import { WebhookRejectedError } from "./omise/webhook.server";
+
+export const isStripeConfigured = () => Boolean(config().STRIPE_SECRET_KEY && config().STRIPE_WEBHOOK_SECRET);
+
+let client: Stripe | undefined;
+function stripe(): Stripe {
+  const key = config().STRIPE_SECRET_KEY;
+  if (!key) throw new Error("STRIPE_SECRET_KEY is not set");
+  client ??= new Stripe(key, { timeout: 20_000, maxNetworkRetries: 1 });
+  return client;
+}
+
+/** A Checkout Session for one platform payment, in THB, for its exact amount. */
+export async function createCheckoutSession(payment: { id: string; orderId: string; amountSatang: number; idempotencyKey: string }, urls: { success: string; cancel: string }) {
+  const session = await stripe().checkout.sessions.create(
+    {
+      mode: "payment",
+      currency: "thb",
+      line_items: [{ quantity: 1, price_data: { currency: "thb", unit_amount: payment.amountSatang, product_data: { name: `Sammachip order ${payment.orderId}` } } }],
+      client_reference_id: payment.id,
+      metadata: { payment_id: payment.id, order_id: payment.orderId },
+      success_url: urls.success,
+      cancel_url: urls.cancel,
+    },
+    { idempotencyKey: payment.idempotencyKey },
+  );
+  await db().payment.update({ where: { id: payment.id }, data: { providerRef: session.id, redirectUrl: session.url } });
+  return session;
+}
+
+export type StripeWebhookResult = { kind: "applied"; outcome: SettleOutcome } | { kind: "duplicate" } | { kind: "ignored" };
+
+/** A Stripe webhook delivery: the raw body and its Stripe-Signature header. */
+export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<StripeWebhookResult> {
+  const secret = config().STRIPE_WEBHOOK_SECRET;
+  if (!secret || !signature) throw new WebhookRejectedError("No Stripe signature");
+  let event: Stripe.Event;
+  try {
+    event = stripe().webhooks.constructEvent(rawBody, signature, secret);
+  } catch {
+    throw new WebhookRejectedError("Bad Stripe signature");
+  }
+  const seen = await db().webhookEvent.findUnique({ where: { provider_eventId: { provider: "STRIPE", eventId: event.id } }, select: { processedAt: true } });
+  if (seen?.processedAt) return { kind: "duplicate" };
+  const handled = ["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed", "checkout.session.expired"];
+  if (!handled.includes(event.type)) {
+    await remember(event);
+    return { kind: "ignored" };
+  }
+  const session = event.data.object as Stripe.Checkout.Session;
+  const payment = await db().payment.findFirst({ where: { provider: "STRIPE", providerRef: session.id }, select: { id: true } });
+  if (!payment) throw new UnknownPaymentError(`No payment for Stripe session ${session.id}`);
+  const status =
+    event.type === "checkout.session.expired" ? "expired" : event.type === "checkout.session.async_payment_failed" ? "failed" : session.payment_status === "paid" ? "succeeded" : "pending";
+  const outcome = await settlePlatformPayment({
+    provider: "STRIPE",
+    paymentId: payment.id,
+    // Stripe's fee is on the charge's balance transaction, known later; none is assumed here.
+    state: { status, amountSatang: session.amount_total ?? -1, currency: session.currency ?? "", feeSatang: 0 },
+  });
+  await remember(event);
+  return { kind: "applied", outcome };
+}
+
+async function remember(event: Stripe.Event) {
+  try {
+    await db().webhookEvent.upsert({
+      where: { provider_eventId: { provider: "STRIPE", eventId: event.id } },
+      create: { provider: "STRIPE", eventId: event.id, type: event.type, payload: { id: event.id, type: event.type } as Prisma.InputJsonValue, processedAt: new Date() },
+      update: { processedAt: new Date() },
+    });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+  }
+}
