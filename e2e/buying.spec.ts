@@ -32,6 +32,12 @@ async function ownersOrder(browser: Browser, signIn: (user: TestUser, context: n
   return page;
 }
 
+/** After hydration the basket form fetches its CSRF token; a click before it lands asks to confirm instead. */
+async function basketFormReady(page: Page) {
+  await hydrated(page);
+  await expect(page.locator('form:has(button:text("Add to basket")) input[name="csrf"]')).not.toHaveValue("");
+}
+
 async function move(page: Page, button: string, done: string | RegExp) {
   await page.getByRole("button", { name: button, exact: true }).click();
   await expect(page.getByRole("status")).toHaveText(done);
@@ -49,13 +55,13 @@ test("a guest buys from two groups in one basket; each owner delivers its own pa
   // The made-to-order piece promises a date from the group's capacity; the jar says what is left.
   await page.goto(`/en/products/${scarf.slug}`);
   await expect(page.getByTestId("availability")).toContainText(/Made to order, ready around \d{1,2} \w+ \d{4}/);
-  await hydrated(page);
+  await basketFormReady(page);
   await page.getByRole("button", { name: "Add to basket" }).click();
   const basket = page.getByRole("region", { name: "Basket" });
   await expect(basket.getByRole("link", { name: "Journey indigo scarf" })).toBeVisible();
   await page.goto(`/en/products/${paste.slug}`);
   await expect(page.getByTestId("availability")).toContainText("Ready to ship: 8");
-  await hydrated(page);
+  await basketFormReady(page);
   await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Add to basket" }).click();
   await expect(basket.getByRole("link", { name: "Journey chili paste" })).toBeVisible();

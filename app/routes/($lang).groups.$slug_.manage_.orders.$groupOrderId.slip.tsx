@@ -20,6 +20,7 @@ import { groupOrderForGroup } from "~/modules/orders/queries.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
 import { idParam } from "~/web/params";
+import { useNonce } from "~/components/nonce";
 
 const formatParam = z.enum(["a4", "thermal"]).catch("a4");
 
@@ -62,11 +63,13 @@ export default function PackingSlip() {
   const { slug, format, pickup, groupOrder } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const printable = usePrintable();
+  const nonce = useNonce();
   const { order, group } = groupOrder;
   const self = href(lang, `/groups/${slug}/manage/orders/${groupOrder.id}`);
   return (
     <div className={`page slip slip-${format}`}>
-      <style dangerouslySetInnerHTML={{ __html: `${printStyles[format]} ${hideForPrint}` }} />
+      {/* Its own nonce, or the Content-Security-Policy drops it and the slip prints on the browser's default paper. */}
+      <style nonce={nonce} dangerouslySetInnerHTML={{ __html: `${printStyles[format]} ${hideForPrint}` }} />
       <div className="no-print slip-tools stack">
         <p>
           <Link to={self}>← {t("inbox.slip.back")}</Link>
