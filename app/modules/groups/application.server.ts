@@ -12,7 +12,7 @@ import { inTransaction, type Client } from "~/db/transaction.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { NotInGroupError } from "./errors";
 import { GroupLockedError } from "./payout-details.server";
-import { locationOf, writeGroupDetails, type GroupDetailsPatch } from "./group-details.server";
+import { groupDetailsSelect, groupDocumentsSelect, locationOf, writeGroupDetails, type GroupDetailsPatch } from "./group-details.server";
 import { InvalidLocationError, provinceChoices, provinceRow, type Place } from "./places.server";
 import { provinceSlugOf } from "./provinces";
 
@@ -45,31 +45,9 @@ async function freeSlug(client: Client, base: string): Promise<string> {
 }
 
 const applicationSelect = {
-  id: true,
-  slug: true,
-  nameTh: true,
-  nameEn: true,
-  storyTh: true,
-  storyEn: true,
-  villageTh: true,
-  villageEn: true,
-  tambonTh: true,
-  amphoeTh: true,
-  foundedYear: true,
-  memberCount: true,
-  communitySage: true,
-  phone: true,
-  lineId: true,
-  facebookPage: true,
-  promptPayId: true,
-  payoutBankCode: true,
-  payoutAccountNo: true,
-  payoutAccountName: true,
-  verificationStatus: true,
+  ...groupDetailsSelect,
   submittedAt: true,
-  province: { select: { nameTh: true, nameEn: true } },
-  committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
-  documents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true } },
+  documents: groupDocumentsSelect,
   verifications: {
     where: { kind: "APPLICATION" },
     orderBy: { createdAt: "desc" },

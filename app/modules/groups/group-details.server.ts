@@ -5,11 +5,49 @@
  * before; a change buyers see under the group's name or province re-indexes its products.
  */
 import type { Client } from "~/db/transaction.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { CommitteeRole } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { groupProductsChanged } from "~/modules/catalog/changes.server";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { checkLocation, provinceRow, type Location } from "./places.server";
+
+/**
+ * What the application, the profile and staff's review read of a group's details (names, story,
+ * place, people, contacts, payout details, province, committee): one list, so the three pages
+ * never disagree about what a group told us.
+ */
+export const groupDetailsSelect = {
+  id: true,
+  slug: true,
+  nameTh: true,
+  nameEn: true,
+  storyTh: true,
+  storyEn: true,
+  villageTh: true,
+  villageEn: true,
+  tambonTh: true,
+  amphoeTh: true,
+  foundedYear: true,
+  memberCount: true,
+  communitySage: true,
+  phone: true,
+  lineId: true,
+  facebookPage: true,
+  promptPayId: true,
+  payoutBankCode: true,
+  payoutAccountNo: true,
+  payoutAccountName: true,
+  verificationStatus: true,
+  province: { select: { nameTh: true, nameEn: true } },
+  committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
+} satisfies Prisma.OccupationGroupSelect;
+
+/** A group's documents as its pages list them, oldest first. */
+export const groupDocumentsSelect = {
+  orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  select: { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true },
+} satisfies Prisma.OccupationGroup$documentsArgs;
 
 export type GroupDetailsPatch =
   | { step: "names"; nameTh: string; nameEn?: string | null; storyTh?: string | null; storyEn?: string | null }

@@ -8,7 +8,7 @@ import { db } from "~/db/client.server";
 import { inTransaction, type Client } from "~/db/transaction.server";
 import { imageSelect } from "~/modules/media/selects";
 import { NotInGroupError } from "./errors";
-import { locationOf, writeGroupDetails, type GroupDetailsPatch } from "./group-details.server";
+import { groupDetailsSelect, locationOf, writeGroupDetails, type GroupDetailsPatch } from "./group-details.server";
 import { GroupLockedError } from "./payout-details.server";
 import { profileStatuses } from "./application-form";
 
@@ -28,32 +28,10 @@ export function groupProfileForEdit(groupId: string, client: Client = db()) {
   return client.occupationGroup.findUniqueOrThrow({
     where: { id: groupId },
     select: {
-      id: true,
-      slug: true,
-      nameTh: true,
-      nameEn: true,
-      storyTh: true,
-      storyEn: true,
-      villageTh: true,
-      villageEn: true,
-      tambonTh: true,
-      amphoeTh: true,
-      foundedYear: true,
-      memberCount: true,
-      communitySage: true,
-      phone: true,
-      lineId: true,
-      facebookPage: true,
-      promptPayId: true,
-      payoutBankCode: true,
-      payoutAccountNo: true,
-      payoutAccountName: true,
+      ...groupDetailsSelect,
       payoutVerifiedAt: true,
-      verificationStatus: true,
       suspendedReason: true,
       coverImage: imageSelect,
-      province: { select: { nameTh: true, nameEn: true } },
-      committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
       certifications: { select: { certification: { select: { slug: true } } } },
       verifications: {
         where: { kind: "PAYOUT_DETAILS" },

@@ -11,6 +11,7 @@ import { href, translator, type Lang } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { groupProductsChanged } from "~/modules/catalog/changes.server";
 import { sendEmail } from "~/modules/notifications/email.server";
+import { groupDetailsSelect, groupDocumentsSelect } from "./group-details.server";
 
 /** No request (or group) with that id: the staff page answers 404. */
 export class VerificationNotFoundError extends Error {
@@ -52,31 +53,9 @@ export async function verificationDetail(requestId: string, client: Client = db(
       decidedAt: true,
       group: {
         select: {
-          id: true,
-          slug: true,
-          nameTh: true,
-          nameEn: true,
-          storyTh: true,
-          storyEn: true,
-          villageTh: true,
-          villageEn: true,
-          tambonTh: true,
-          amphoeTh: true,
-          foundedYear: true,
-          memberCount: true,
-          communitySage: true,
-          phone: true,
-          lineId: true,
-          facebookPage: true,
-          promptPayId: true,
-          payoutBankCode: true,
-          payoutAccountNo: true,
-          payoutAccountName: true,
+          ...groupDetailsSelect,
           payoutVerifiedAt: true,
-          verificationStatus: true,
-          province: { select: { nameTh: true, nameEn: true } },
-          committee: { orderBy: { position: "asc" }, select: { role: true, name: true } },
-          documents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true } },
+          documents: groupDocumentsSelect,
         },
       },
     },
