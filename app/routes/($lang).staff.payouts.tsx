@@ -5,6 +5,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { AnswerMessage, consoleMeta, type ConsoleAnswer } from "~/components/console";
 import { CsrfInput } from "~/components/forms";
@@ -122,59 +123,56 @@ export default function StaffPayouts() {
         </ul>
       )}
 
-      <h3>{t("payouts.byProvince")}</h3>
-      <div className="table-scroll" role="region" aria-label={t("payouts.byProvince")} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("payouts.province")}</th>
-              <th scope="col">{t("payouts.share")}</th>
-              <th scope="col">{t("payouts.direct")}</th>
-              <th scope="col">{t("payouts.paidOut")}</th>
-              <th scope="col">{t("payouts.owed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {money.byProvince.map((row) => (
-              <tr key={row.provinceTh}>
-                <th scope="row">{pick(lang, row.provinceTh, row.provinceEn)}</th>
-                <td>{formatMoney(row.shareSatang, lang)}</td>
-                <td>{formatMoney(row.directSatang, lang)}</td>
-                <td>{formatMoney(row.paidOutSatang, lang)}</td>
-                <td>{formatMoney(row.owedSatang, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <h3>{t("payouts.byGroup")}</h3>
-      <div className="table-scroll" role="region" aria-label={t("payouts.byGroup")} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("payouts.group")}</th>
-              <th scope="col">{t("payouts.share")}</th>
-              <th scope="col">{t("payouts.direct")}</th>
-              <th scope="col">{t("payouts.paidOut")}</th>
-              <th scope="col">{t("payouts.owed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {money.byGroup.map((row) => (
-              <tr key={row.groupId}>
-                <th scope="row">
-                  {pick(lang, row.nameTh, row.nameEn)} <span className="hint">{pick(lang, row.provinceTh, row.provinceEn)}</span>
-                </th>
-                <td>{formatMoney(row.shareSatang, lang)}</td>
-                <td>{formatMoney(row.directSatang, lang)}</td>
-                <td>{formatMoney(row.paidOutSatang, lang)}</td>
-                <td>{formatMoney(row.owedSatang, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MoneyTable title={t("payouts.byProvince")} heading={t("payouts.province")} rows={money.byProvince.map((row) => ({ ...row, key: row.provinceTh, name: pick(lang, row.provinceTh, row.provinceEn) }))} />
+      <MoneyTable
+        title={t("payouts.byGroup")}
+        heading={t("payouts.group")}
+        rows={money.byGroup.map((row) => ({
+          ...row,
+          key: row.groupId,
+          name: (
+            <>
+              {pick(lang, row.nameTh, row.nameEn)} <span className="hint">{pick(lang, row.provinceTh, row.provinceEn)}</span>
+            </>
+          ),
+        }))}
+      />
     </div>
+  );
+}
+
+type MoneyRow = { key: string; name: ReactNode; shareSatang: number; directSatang: number; paidOutSatang: number; owedSatang: number };
+
+/** Money routed to groups, one row per province or per group, in a table that scrolls on a phone. */
+function MoneyTable({ title, heading, rows }: { title: string; heading: string; rows: MoneyRow[] }) {
+  const { t, lang } = useT();
+  return (
+    <>
+      <h3>{title}</h3>
+      <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{heading}</th>
+              <th scope="col">{t("payouts.share")}</th>
+              <th scope="col">{t("payouts.direct")}</th>
+              <th scope="col">{t("payouts.paidOut")}</th>
+              <th scope="col">{t("payouts.owed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.name}</th>
+                <td>{formatMoney(row.shareSatang, lang)}</td>
+                <td>{formatMoney(row.directSatang, lang)}</td>
+                <td>{formatMoney(row.paidOutSatang, lang)}</td>
+                <td>{formatMoney(row.owedSatang, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
