@@ -74,7 +74,7 @@ export interface Reservation {
 /**
  * Takes `quantity` units of a product whose row the caller has locked (lockProducts): from stock
  * first, then booked into production weeks. Throws NotAvailableError, changing nothing, when the
- * product cannot supply that many. Call `recordBookings` once the order line exists.
+ * product cannot supply that many. Call `recordBookings` once the order lines exist.
  */
 export async function reserve(tx: Tx, product: Makeable, quantity: number, now = new Date()): Promise<Reservation> {
   const fromStock = Math.min(product.stock, quantity);
@@ -101,9 +101,10 @@ export async function reserve(tx: Tx, product: Makeable, quantity: number, now =
   return { quantityFromStock: fromStock, quantityToMake: toMake, bookings, promisedBy };
 }
 
-export async function recordBookings(tx: Tx, orderLineId: string, productId: string, bookings: readonly WeekBooking[]): Promise<void> {
-  if (bookings.length === 0) return;
-  await tx.capacityBooking.createMany({ data: bookings.map((booking) => ({ orderLineId, productId, weekStart: booking.weekStart, quantity: booking.quantity })) });
+export async function recordBookings(tx: Tx, lines: readonly { orderLineId: string; productId: string; bookings: readonly WeekBooking[] }[]): Promise<void> {
+  const data = lines.flatMap((line) => line.bookings.map((booking) => ({ orderLineId: line.orderLineId, productId: line.productId, weekStart: booking.weekStart, quantity: booking.quantity })));
+  // One statement for the whole order's weeks; nothing to write for an order of ready stock.
+  if (data.length > 0) await tx.capacityBooking.createMany({ data });
 }
 
 /** Gives back what order lines took: their units on hand return to stock, their booked weeks are freed. */

@@ -267,7 +267,10 @@ async function placeInTransaction(tx: Tx, input: PlaceOrderInput, number: string
     }),
     select: { id: true, productId: true },
   });
-  for (const line of lines) await recordBookings(tx, line.id, line.productId!, reservations.get(line.productId!)!.bookings);
+  await recordBookings(
+    tx,
+    lines.map((line) => ({ orderLineId: line.id, productId: line.productId!, bookings: reservations.get(line.productId!)!.bookings })),
+  );
   for (const part of parts) {
     const promises = part.lines.map((item) => reservations.get(item.productId)!.promisedBy).filter((date): date is Date => date !== null);
     if (promises.length > 0) await tx.groupOrder.update({ where: { id: groupOrderOf.get(part.groupId)! }, data: { promisedBy: new Date(Math.max(...promises.map((date) => date.getTime()))) } });
