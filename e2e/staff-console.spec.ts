@@ -72,6 +72,8 @@ test("staff curate a scheduled collection and the home page shows it in their or
   await expect(page.getByTestId("reorder-announcement")).toHaveText(`Moved “${first}” to position 2 of 2`);
   await expect(order.getByRole("listitem")).toHaveText([new RegExp(second), new RegExp(first)]);
   await expect(page.getByRole("button", { name: `Move down: ${first}` })).toBeFocused();
+  // The move is saved in the background; reloading before the answer would read the old order.
+  await expect(page.getByRole("status").filter({ hasText: "New order saved" })).toBeVisible();
   await page.reload();
   await expect(order.getByRole("listitem")).toHaveText([new RegExp(second), new RegExp(first)]);
 
