@@ -75,6 +75,17 @@ describe("the checkout form", () => {
     expect(fieldErrors(place.got.body)).toEqual({ district: "address.errors.districtNotInProvince" });
   });
 
+  it("keeps the shipping the buyer chose when the page comes back with errors, and leaves none after an order", async () => {
+    const refused = await post({ phone: "12345" });
+    expect(refused.got.status).toBe(400);
+    expect(await db().cartShipping.findMany({ where: { cartId: refused.cartId }, select: { groupId: true, shippingMethodId: true } })).toEqual([
+      { groupId: product.groupId, shippingMethodId: courierId },
+    ]);
+    const placed = await post({});
+    expect(placed.got.status).toBe(302);
+    expect(await db().cartShipping.count({ where: { cartId: placed.cartId } })).toBe(0);
+  });
+
   it("answers a post without its checkout key with a 400", async () => {
     const { got, newOrders } = await post({ checkoutKey: "not-a-key" });
     expect(got.status).toBe(400);

@@ -58,8 +58,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!cartId) return redirect(href(lang, "/cart"));
   const shipping: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) if (key.startsWith("shipping.") && value) shipping[key.slice("shipping.".length)] = value;
-  for (const [groupId, methodId] of Object.entries(shipping)) await chooseShipping(cartId, groupId, methodId);
-  if (values.intent !== "place") return data<Answer>({ fieldErrors: {}, values, problems: [] });
+  // The choices are kept for the page shown again; an order placed empties the basket and its
+  // choices anyway, so the placing path keeps them only when it shows the page again.
+  const rememberShipping = async () => {
+    for (const [groupId, methodId] of Object.entries(shipping)) await chooseShipping(cartId, groupId, methodId);
+  };
+  if (values.intent !== "place") {
+    await rememberShipping();
+    return data<Answer>({ fieldErrors: {}, values, problems: [] });
+  }
 
   const view = await checkoutView(cartId, shipping);
   const fieldErrors: Record<string, string> = {};
@@ -72,7 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!payment.success) fieldErrors.payment = "checkout.choosePayment";
   const checkoutKey = z.string().uuid().safeParse(values.checkoutKey);
   if (!checkoutKey.success) throw new Response("Bad checkout form", { status: 400 });
-  if (!contact.success || (address && !address.success) || !payment.success) return data<Answer>({ fieldErrors, values, problems: [] }, { status: 400 });
+  if (!contact.success || (address && !address.success) || !payment.success) {
+    await rememberShipping();
+    return data<Answer>({ fieldErrors, values, problems: [] }, { status: 400 });
+  }
 
   try {
     const placed = await placeOrder({
@@ -90,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${href(lang, `/orders/${placed.number}`)}?placed=1`, { headers: { "Set-Cookie": await grantOrder(request, placed.number) } });
   } catch (error) {
     if (error instanceof CheckoutError) {
+      await rememberShipping();
       const busy = error.problems.some((problem) => problem.kind === "busy");
       return data<Answer>({ fieldErrors: {}, values, problems: error.problems }, { status: busy ? 429 : 409, headers: busy ? { "Retry-After": "5" } : {} });
     }
