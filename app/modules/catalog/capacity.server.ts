@@ -57,6 +57,17 @@ export async function promiseFor(client: Client, product: Makeable, quantity = 1
   return bookWeeks({ quantity, capacityPerWeek: product.capacityPerWeek, firstWeek, booked: await bookedByWeek(client, product.id, firstWeek) })?.promisedBy ?? null;
 }
 
+/** Both of the above from one read of the booked weeks: what the product page shows. */
+export async function orderOutlook(client: Client, product: Makeable, now = new Date()): Promise<{ orderable: number; promisedBy: Date | null }> {
+  if (!product.madeToOrder || !product.capacityPerWeek) return { orderable: await orderableQuantity(client, product, now), promisedBy: await promiseFor(client, product, 1, now) };
+  const firstWeek = earliestWeek(now, product.leadTimeDays ?? 0);
+  const booked = await bookedByWeek(client, product.id, firstWeek);
+  return {
+    orderable: Math.min(product.stock + freeUnits({ capacityPerWeek: product.capacityPerWeek, firstWeek, booked }), MAX_LINE_QUANTITY),
+    promisedBy: bookWeeks({ quantity: 1, capacityPerWeek: product.capacityPerWeek, firstWeek, booked })?.promisedBy ?? null,
+  };
+}
+
 /** Locks the products' rows until the transaction ends, in id order. */
 export async function lockProducts(tx: Tx, productIds: readonly string[]): Promise<void> {
   const ids = [...new Set(productIds)].sort();

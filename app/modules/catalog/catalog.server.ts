@@ -5,7 +5,7 @@
 import { db } from "~/db/client.server";
 import { productGallerySelect, productImageSelect } from "~/modules/media/selects";
 import { availabilityStatement } from "./availability";
-import { orderableQuantity, promiseFor } from "./capacity.server";
+import { orderOutlook, type Makeable } from "./capacity.server";
 import { visibleProducts } from "./visibility";
 
 export const cardSelect = {
@@ -88,8 +88,8 @@ export async function productPage(slug: string) {
  * stock and weekly capacity, so the page promises only what the group can make. The group's
  * other products are read at the same time (they need only the product's id and group).
  */
-async function withAvailability<P extends Parameters<typeof orderableQuantity>[1] & { id: string }>(product: P, groupId: string) {
-  const [orderable, promisedBy, more] = await Promise.all([orderableQuantity(db(), product), promiseFor(db(), product, 1), moreFromGroup(groupId, product.id)]);
+async function withAvailability<P extends Makeable>(product: P, groupId: string) {
+  const [{ orderable, promisedBy }, more] = await Promise.all([orderOutlook(db(), product), moreFromGroup(groupId, product.id)]);
   return { product, moreFromGroup: more, orderable, availability: availabilityStatement(product, promisedBy) };
 }
 
