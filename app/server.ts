@@ -19,7 +19,8 @@ import { requestGuard } from "~/web/request-guard.server";
 import { cookieSecurityNote } from "~/web/cookie-security.server";
 import { securityHeaders } from "~/web/security-headers.server";
 import { PageCache } from "~/web/page-cache.server";
-import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
+import { pageCacheHandler, pageCacheSubscription, referenceDataSubscription } from "~/web/page-cache-sync.server";
+import { keepReferenceData } from "~/lib/reference-data.server";
 import { config, ConfigError, type Config } from "~/config.server";
 import { db, useDatabase } from "~/db/client.server";
 import { DatabaseUnavailableError, prepareDatabase } from "~/db/database.server";
@@ -102,7 +103,13 @@ const pages =
     : null;
 // Every instance delivers every topic; SKIP LOCKED claims keep them from doing the same message twice.
 const outbox = startOutboxWorker(db, [searchSyncHandler, pageCacheHandler, emailHandler, lineHandler]);
-const notifications = listen(database.url, [{ channel: OUTBOX_CHANNEL, onNotify: outbox.wake }, ...(pages ? [pageCacheSubscription(pages)] : [])]);
+// Categories, certifications and provinces are kept in memory and forgotten by the same broadcast.
+keepReferenceData();
+const notifications = listen(database.url, [
+  { channel: OUTBOX_CHANNEL, onNotify: outbox.wake },
+  referenceDataSubscription(),
+  ...(pages ? [pageCacheSubscription(pages)] : []),
+]);
 await notifications.ready.catch((error: unknown) =>
   console.error(`Listening for database notifications failed (${error instanceof Error ? error.message : String(error)}); retrying in the background`),
 );

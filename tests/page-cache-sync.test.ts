@@ -14,7 +14,9 @@ import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
 import { startOutboxWorker, type OutboxWorker } from "~/modules/outbox/worker.server";
 import { cachedPages } from "~/web/cached-pages.server";
 import { PageCache } from "~/web/page-cache.server";
-import { pageCacheHandler, pageCacheSubscription } from "~/web/page-cache-sync.server";
+import { pageCacheHandler, pageCacheSubscription, referenceDataSubscription } from "~/web/page-cache-sync.server";
+import { keepReferenceData } from "~/lib/reference-data.server";
+import { categories } from "~/modules/catalog/browse.server";
 import { demoAccounts } from "../prisma/seed/demo";
 import { userByEmail } from "./helpers";
 
@@ -29,7 +31,7 @@ interface Instance {
 async function startInstance(): Promise<Instance> {
   const cache = new PageCache({ ttlMs: 600_000, maxEntries: 100, maxBytes: 1_000_000 });
   const worker: OutboxWorker = startOutboxWorker(db, [pageCacheHandler], { intervalMs: 200 });
-  const listener: Listener = listen(databaseUrl(), [{ channel: OUTBOX_CHANNEL, onNotify: worker.wake }, pageCacheSubscription(cache)]);
+  const listener: Listener = listen(databaseUrl(), [{ channel: OUTBOX_CHANNEL, onNotify: worker.wake }, pageCacheSubscription(cache), referenceDataSubscription()]);
   await listener.ready;
   const app = express();
   app.get(
@@ -79,5 +81,21 @@ describe("two app instances on one database", () => {
       await expect.poll(async () => (await page(instance.url)).body, { timeout: 10_000 }).toBe(`<p>stock ${product.stock + 7}</p>`);
     }
     expect(await db().outboxMessage.count({ where: { topic: "PAGE_CACHE", processedAt: null } })).toBe(0);
+  });
+
+  it("forget the categories they keep in memory on the same broadcast", async () => {
+    // Broadcasts of earlier changes may still be on their way; let them land first.
+    await expect.poll(() => db().outboxMessage.count({ where: { topic: "PAGE_CACHE", processedAt: null } }), { timeout: 10_000 }).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    keepReferenceData();
+    const before = await categories();
+    // Written behind the store's back: a kept list does not see it...
+    await db().category.create({ data: { slug: "kept-test", nameTh: "ทดสอบ", nameEn: "Kept test", position: 999 } });
+    expect(await categories()).toBe(before);
+    // ...until a change buyers can see is broadcast.
+    const product = await db().product.findUniqueOrThrow({ where: { slug } });
+    const owner = await userByEmail(demoAccounts.ownerOf("ban-thon-krajood").email);
+    await setStock({ groupId: product.groupId, productId: product.id, stock: product.stock + 1, actorId: owner.id });
+    await expect.poll(async () => (await categories()).map((category) => category.slug), { timeout: 10_000 }).toContain("kept-test");
   });
 });

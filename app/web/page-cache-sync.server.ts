@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { Subscription } from "~/db/notifications.server";
 import { defineHandler } from "~/modules/outbox/worker.server";
+import { forgetReferenceData } from "~/lib/reference-data.server";
 import type { PageCache } from "./page-cache.server";
 
 export const PAGE_CACHE_CHANNEL = "sammachip_page_cache";
@@ -25,4 +26,9 @@ export const pageCacheHandler = defineHandler({
 /** Empties `cache` whenever any instance broadcasts, and after a reconnect (a broadcast may have been missed). */
 export function pageCacheSubscription(cache: PageCache): Subscription {
   return { channel: PAGE_CACHE_CHANNEL, onNotify: () => cache.clear(), onReconnect: () => cache.clear() };
+}
+
+/** Forgets the reference data kept in memory (app/lib/reference-data.server.ts) on the same broadcast. */
+export function referenceDataSubscription(): Subscription {
+  return { channel: PAGE_CACHE_CHANNEL, onNotify: forgetReferenceData, onReconnect: forgetReferenceData };
 }

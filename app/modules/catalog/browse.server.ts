@@ -10,6 +10,7 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db/client.server";
+import { referenceData } from "~/lib/reference-data.server";
 import { PAGE_SIZE, type BrowseQuery, type Cursor } from "./browse-query";
 import { availabilityWhere } from "./availability";
 import { cardSelect } from "./catalog.server";
@@ -166,5 +167,5 @@ export async function provinceListing(slug: string, query: BrowseQuery) {
 
 /** Categories in their shelf order, for the home page and navigation. */
 export function categories() {
-  return db().category.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true, nameTh: true, nameEn: true } });
+  return referenceData("categories", () => db().category.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true, nameTh: true, nameEn: true } }));
 }

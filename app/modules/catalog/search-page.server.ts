@@ -4,6 +4,7 @@
  * simply not shown) and the bilingual names facet values are displayed with.
  */
 import { db } from "~/db/client.server";
+import { referenceData } from "~/lib/reference-data.server";
 // The same card as every other listing, pictures included.
 import { cardSelect } from "./catalog.server";
 import { visibleProducts } from "./visibility";
@@ -24,11 +25,13 @@ export async function searchFacetLabels(): Promise<{
   certification: FacetLabel[];
   province: FacetLabel[];
 }> {
-  const [categories, certifications, provinces] = await Promise.all([
-    db().category.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true, nameTh: true, nameEn: true } }),
-    db().certification.findMany({ orderBy: { slug: "asc" }, select: { slug: true, nameTh: true, nameEn: true } }),
-    db().province.findMany({ orderBy: { nameEn: "asc" }, select: { slug: true, nameTh: true, nameEn: true } }),
-  ]);
-  const label = (row: { slug: string; nameTh: string; nameEn: string }) => ({ value: row.slug, nameTh: row.nameTh, nameEn: row.nameEn });
-  return { category: categories.map(label), certification: certifications.map(label), province: provinces.map(label) };
+  return referenceData("search-facet-labels", async () => {
+    const [categories, certifications, provinces] = await Promise.all([
+      db().category.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { slug: true, nameTh: true, nameEn: true } }),
+      db().certification.findMany({ orderBy: { slug: "asc" }, select: { slug: true, nameTh: true, nameEn: true } }),
+      db().province.findMany({ orderBy: { nameEn: "asc" }, select: { slug: true, nameTh: true, nameEn: true } }),
+    ]);
+    const label = (row: { slug: string; nameTh: string; nameEn: string }) => ({ value: row.slug, nameTh: row.nameTh, nameEn: row.nameEn });
+    return { category: categories.map(label), certification: certifications.map(label), province: provinces.map(label) };
+  });
 }

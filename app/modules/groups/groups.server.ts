@@ -4,6 +4,7 @@
  * CommitteeMember and GroupMembership.
  */
 import { db } from "~/db/client.server";
+import { referenceData } from "~/lib/reference-data.server";
 import { provincesInRegionOf } from "./regions";
 import { cardSelect as productCardSelect } from "~/modules/catalog/catalog.server";
 import { imageSelect } from "~/modules/media/selects";
@@ -77,11 +78,13 @@ export function groupBySlug(slug: string) {
 
 /** Provinces that have at least one verified group, for the province chooser and province pages. */
 export function provincesWithGroups() {
-  return db().province.findMany({
-    where: { groups: { some: visibleGroups } },
-    orderBy: { nameTh: "asc" },
-    select: { slug: true, nameTh: true, nameEn: true },
-  });
+  return referenceData("provinces-with-groups", () =>
+    db().province.findMany({
+      where: { groups: { some: visibleGroups } },
+      orderBy: { nameTh: "asc" },
+      select: { slug: true, nameTh: true, nameEn: true },
+    }),
+  );
 }
 
 /**
