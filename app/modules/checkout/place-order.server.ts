@@ -74,12 +74,16 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
   try {
     return await db().$transaction((tx) => placeInTransaction(tx, input, number), { timeout: 20_000, maxWait: 10_000 });
   } catch (error) {
+    // The same form sent again while the first was placing it: the first emptied the basket (or
+    // took the checkout key's unique index); the later ones find its order and answer with it.
+    const lostToItsTwin =
+      (error instanceof CheckoutError && error.problems.some((problem) => problem.kind === "emptyCart")) ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+    if (lostToItsTwin) {
+      const order = await db().order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { id: true, number: true } });
+      if (order) return { ...order, replayed: true };
+    }
     if (error instanceof Prisma.PrismaClientKnownRequestError) {
-      // Two submissions of the same form at once: the second finds the first's order.
-      if (error.code === "P2002") {
-        const order = await db().order.findUnique({ where: { checkoutKey: input.checkoutKey }, select: { id: true, number: true } });
-        if (order) return { ...order, replayed: true };
-      }
       // Every connection busy for seconds (a rush on one product): ask to try again, change nothing.
       if (error.code === "P2028") throw new CheckoutError([{ kind: "busy" }]);
     }
