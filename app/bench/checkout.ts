@@ -23,12 +23,13 @@ const argsSchema = z.object({
   buyers: z.coerce.number().int().min(1).max(5000),
   stock: z.coerce.number().int().min(0).max(1_000_000),
   spread: z.boolean().default(false),
+  concurrency: z.coerce.number().int().min(1).max(5000).optional(),
   url: z.url().optional(),
 });
-const USAGE = "usage: npm run --silent bench:checkout -- --buyers N --stock M [--spread] [--url http://… with DATABASE_URL]";
+const USAGE = "usage: npm run --silent bench:checkout -- --buyers N --stock M [--spread] [--concurrency C] [--url http://… with DATABASE_URL]";
 let args: z.infer<typeof argsSchema>;
 try {
-  const { values } = parseArgs({ options: { buyers: { type: "string" }, stock: { type: "string" }, spread: { type: "boolean" }, url: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ options: { buyers: { type: "string" }, stock: { type: "string" }, spread: { type: "boolean" }, concurrency: { type: "string" }, url: { type: "string" } }, strict: true });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; "));
   args = parsed.data;
@@ -69,7 +70,7 @@ async function startStore(url: string): Promise<ChildProcess> {
     log("no build: running npm run build");
     if (spawnSync("npm", ["run", "build"], { stdio: ["ignore", process.stderr, process.stderr] }).status !== 0) throw new Error("npm run build failed");
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_STORE_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_STORE_PROFILE}`] : []), "--import", "tsx", "app/server.ts"], {
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(PORT), DATABASE_URL: url, DATA_DIR, SEED_DEMO: "false", PAGE_CACHE_SECONDS: "0", SESSION_SECRET: crypto.randomBytes(32).toString("hex") },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -105,19 +106,23 @@ class Browser {
 
 const hidden = (html: string, name: string) => new RegExp(`name="${name.replace(/[.]/g, "\\.")}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
-type Outcome = { kind: "order" | "soldOut" | "busy" | "error"; placeMs: number; flowMs: number; detail?: string };
+type Step = "token" | "add" | "checkoutPage" | "place";
+type Outcome = { kind: "order" | "soldOut" | "busy" | "error"; placeMs: number; flowMs: number; steps?: Record<Step, number>; detail?: string };
 
 async function buyer(productId: string, groupId: string, methodId: string, index: number): Promise<Outcome> {
   const browser = new Browser();
   const flowStart = performance.now();
   try {
     const { csrf } = JSON.parse((await browser.request("/api/csrf")).text) as { csrf: string };
+    const tokenMs = performance.now() - flowStart;
     const added = await browser.request("/cart", { form: { csrf, intent: "add", productId, quantity: "1" } });
+    const addMs = performance.now() - flowStart - tokenMs;
     if (added.status === 409) return { kind: "soldOut", placeMs: 0, flowMs: performance.now() - flowStart };
     if (added.status !== 302) return { kind: "error", placeMs: 0, flowMs: 0, detail: `add: HTTP ${added.status}` };
     const page = await browser.request("/checkout");
     if (page.status !== 200) return { kind: "error", placeMs: 0, flowMs: 0, detail: `checkout page: HTTP ${page.status}` };
     const placeStart = performance.now();
+    const checkoutPageMs = placeStart - flowStart - tokenMs - addMs;
     const placed = await browser.request("/checkout", {
       form: {
         csrf: hidden(page.text, "csrf"),
@@ -132,7 +137,7 @@ async function buyer(productId: string, groupId: string, methodId: string, index
     });
     const placeMs = performance.now() - placeStart;
     const flowMs = performance.now() - flowStart;
-    if (placed.status === 302 && placed.location?.includes("/orders/SM-")) return { kind: "order", placeMs, flowMs };
+    if (placed.status === 302 && placed.location?.includes("/orders/SM-")) return { kind: "order", placeMs, flowMs, steps: { token: tokenMs, add: addMs, checkoutPage: checkoutPageMs, place: placeMs } };
     if (placed.status === 409) return { kind: "soldOut", placeMs, flowMs };
     if (placed.status === 429) return { kind: "busy", placeMs, flowMs };
     return { kind: "error", placeMs, flowMs, detail: `place: HTTP ${placed.status}` };
@@ -183,9 +188,18 @@ try {
   // One request first, so the first buyer does not measure the server's warm-up.
   await fetch(`${origin}/checkout`);
 
-  log(`${args.buyers} buyers at once`);
+  // All buyers at once by default; --concurrency C lets C buyers shop at a time (1 shows each
+  // step's own cost, without queueing).
+  const lanes = Math.min(args.concurrency ?? args.buyers, args.buyers);
+  log(`${args.buyers} buyers, ${lanes} at a time`);
   const started = performance.now();
-  const outcomes = await Promise.all(Array.from({ length: args.buyers }, (_, n) => buyer(products[args.spread ? n : 0].id, group.id, method.id, n)));
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let n = next++; n < args.buyers; n = next++) outcomes[n] = await buyer(products[args.spread ? n : 0].id, group.id, method.id, n);
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
 
   const lines = await db.orderLine.aggregate({ where: { product: { groupId: group.id } }, _sum: { quantityFromStock: true } });
@@ -213,6 +227,9 @@ try {
     p95_ms: percentile(place, 95),
     p99_ms: percentile(place, 99),
     journey_p95_ms: percentile(flow, 95),
+    concurrency: lanes,
+    // Each request's median: what a step costs (at --concurrency 1) or waits (all at once).
+    step_p50_ms: Object.fromEntries((["token", "add", "checkoutPage", "place"] as const).map((step) => [step, percentile(placed.map((outcome) => outcome.steps![step]).sort((a, b) => a - b), 50)])),
     seconds: Math.round(seconds * 100) / 100,
     loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
     cpus: os.cpus().length,
