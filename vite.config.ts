@@ -17,5 +17,6 @@ export default defineConfig({
     },
   },
   plugins: [remix(remixConfig)],
-  build: { target: "es2020" },
+  // No gzip sizes in the build listing: computing them took seconds of every first `npm start`.
+  build: { target: "es2020", reportCompressedSize: false },
 });

@@ -7,7 +7,15 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
+let building: Promise<void> | null = null;
+
+/** Starts the build once (app/start.ts does so before anything else loads); later callers share it. */
 export function buildAppInBackground(): Promise<void> {
+  building ??= build();
+  return building;
+}
+
+function build(): Promise<void> {
   const started = Date.now();
   const remix = path.join(process.cwd(), "node_modules", ".bin", process.platform === "win32" ? "remix.cmd" : "remix");
   return new Promise((resolve, reject) => {
