@@ -91,3 +91,24 @@ test("the 404 page has a title in its language", async ({ page }) => {
   expect((await page.goto("/en/products/no-such-product"))?.status()).toBe(404);
   await expect(page).toHaveTitle(/^Page not found · /);
 });
+
+test("a page ships only its own language's dictionary, and switching fetches the other before it renders", async ({ page }) => {
+  const dictionaries: string[] = [];
+  page.on("request", (request) => {
+    const chunk = /\/assets\/(th|en)-[\w-]+\.js$/.exec(request.url());
+    if (chunk) dictionaries.push(chunk[1]);
+  });
+  await page.goto(`/products/${product}`);
+  // Hydrated, so the switch below is the browser's own navigation, not a new document.
+  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+  expect(dictionaries).toEqual(["th"]);
+
+  await page.locator("a.lang-switch").click();
+  await expect(page).toHaveURL(new RegExp(`/en/products/${product}$`));
+  await expect(page.locator("header")).toContainText("Basket");
+  expect(await unmarkedThai(page)).toEqual([]);
+  expect(dictionaries).toEqual(["th", "en"]);
+  // Still the same document: the switch did not reload the page.
+  expect(await page.evaluate(() => performance.getEntriesByType("navigation").length)).toBe(1);
+  expect(await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).name)).not.toContain("/en/");
+});

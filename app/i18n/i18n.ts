@@ -1,11 +1,10 @@
 /**
  * Languages, their URL prefixes, and one i18next instance per language.
- * Thai lives at "/", English under "/en". Dictionaries are bundled (they are
- * small), so server and browser render the same text with no extra request.
+ * Thai lives at "/", English under "/en". The server holds both dictionaries;
+ * a browser loads only the languages it shows (dictionaries.client.ts).
  */
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
-import { en } from "./en";
-import { th } from "./th";
+import { dictionaries } from "./dictionaries";
 
 export const languages = ["th", "en"] as const;
 export type Lang = (typeof languages)[number];
@@ -38,16 +37,19 @@ const instances = new Map<Lang, I18n>();
 export function i18nFor(lang: Lang): I18n {
   let instance = instances.get(lang);
   if (!instance) {
+    // Only in a browser that never loaded this language (a page outside the language layout
+    // reached by a client navigation): the language it has stands in, rather than bare keys.
+    const dictionary = dictionaries[lang] ?? Object.values(dictionaries)[0];
     instance = i18next.createInstance();
     void instance.init({
       lng: lang,
       fallbackLng: false,
-      resources: { th: { translation: th }, en: { translation: en } },
+      resources: { [lang]: { translation: dictionary } },
       interpolation: { escapeValue: false },
       initAsync: false,
       showSupportNotice: false,
     } as Parameters<I18n["init"]>[0]);
-    instances.set(lang, instance);
+    if (dictionaries[lang]) instances.set(lang, instance);
   }
   return instance;
 }
@@ -57,6 +59,9 @@ const fixed = new Map<Lang, TFunction>();
 /** Translate outside React (loaders, actions, meta). One fixed translator per language, made once. */
 export function translator(lang: Lang) {
   let t = fixed.get(lang);
-  if (!t) fixed.set(lang, (t = i18nFor(lang).getFixedT(lang)));
+  if (!t) {
+    t = i18nFor(lang).getFixedT(lang);
+    if (dictionaries[lang]) fixed.set(lang, t);
+  }
   return t;
 }

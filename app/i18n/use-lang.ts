@@ -13,8 +13,6 @@ export function useLang(): Lang {
   return langOfPath(useLocation().pathname);
 }
 
-const translators = new Map<Lang, ReturnType<typeof translator>>();
-
 /**
  * The translate function and the language together. It takes the language's
  * fixed translator directly instead of react-i18next's useTranslation, which
@@ -24,7 +22,5 @@ const translators = new Map<Lang, ReturnType<typeof translator>>();
  */
 export function useT() {
   const lang = useLang();
-  let t = translators.get(lang);
-  if (!t) translators.set(lang, (t = translator(lang)));
-  return { t, lang };
+  return { t: translator(lang), lang };
 }
