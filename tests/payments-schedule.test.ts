@@ -2,7 +2,8 @@
  * The money schedule (runMoneySchedule, what startPayoutSchedule runs every PAYOUT_INTERVAL_MINUTES)
  * against Omise, its HTTP intercepted in-process (msw) with answers in the shapes Omise documents:
  * a refund Omise cannot take now is asked again only after its backoff, one Omise reports pending
- * is looked up (never made twice) until it closes, and only then is it in the ledger; a transfer
+ * is looked up (never made twice) until it closes, and only then is it in the ledger; a Stripe
+ * refund goes through the session's PaymentIntent with the refund's idempotency key, likewise; a transfer
  * still on its way is checked, backing off, until it is paid, or fails — then the payout is FAILED,
  * its ledger transaction reversed so the group is owed the money again, and staff's retry sends a
  * new transfer. ledger:check holds after each.
@@ -35,6 +36,8 @@ vi.hoisted(() => {
   process.env.OMISE_SECRET_KEY = "skey_test_5x0000000000000000";
   process.env.PLATFORM_FEE_PERCENT = "5";
   process.env.PAYOUT_HOLD_DAYS = "7";
+  process.env.STRIPE_SECRET_KEY = "sk_test_0000000000000000000000";
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_test0000000000000000000000";
 });
 
 /** Omise's state as its API would answer, and how the next refund request is answered. */
@@ -42,6 +45,9 @@ const refunds: Record<string, unknown>[] = [];
 const transfers: Record<string, unknown>[] = [];
 const calls: string[] = [];
 let refundAnswer: "unavailable" | "pending" = "pending";
+/** Stripe's refunds, and what each create call carried. */
+const stripeRefunds: Record<string, unknown>[] = [];
+const stripeCreates: { body: URLSearchParams; idempotencyKey: string | null }[] = [];
 const omiseError = (status: number, code: string, message: string) => HttpResponse.json({ object: "error", location: `https://www.omise.co/api-errors#${code}`, code, message }, { status });
 
 const server = setupServer(
@@ -56,6 +62,21 @@ const server = setupServer(
     const body = (await request.json()) as { amount: number; metadata: Record<string, string> };
     const refund = { object: "refund", id: `rfnd_test_${refunds.length + 1}`, livemode: false, amount: body.amount, currency: "thb", status: "pending", charge: params.id, voided: false, metadata: body.metadata, created_at: "2026-11-28T10:00:00Z" };
     refunds.push(refund);
+    return HttpResponse.json(refund);
+  }),
+  http.get("https://api.stripe.com/v1/checkout/sessions/:id", ({ params }) =>
+    HttpResponse.json({ id: params.id, object: "checkout.session", payment_intent: `pi_for_${params.id}`, amount_total: 1, currency: "thb", payment_status: "paid", status: "complete" }),
+  ),
+  http.get("https://api.stripe.com/v1/refunds", ({ request }) => {
+    const intent = new URL(request.url).searchParams.get("payment_intent");
+    calls.push(`GET /v1/refunds ${intent}`);
+    return HttpResponse.json({ object: "list", url: "/v1/refunds", has_more: false, data: stripeRefunds.filter((refund) => refund.payment_intent === intent) });
+  }),
+  http.post("https://api.stripe.com/v1/refunds", async ({ request }) => {
+    const body = new URLSearchParams(await request.text());
+    stripeCreates.push({ body, idempotencyKey: request.headers.get("Idempotency-Key") });
+    const refund = { id: `re_test_${stripeRefunds.length + 1}`, object: "refund", amount: Number(body.get("amount")), currency: "thb", payment_intent: body.get("payment_intent"), status: "pending", failure_reason: null, metadata: { refund_id: body.get("metadata[refund_id]") } };
+    stripeRefunds.push(refund);
     return HttpResponse.json(refund);
   }),
   http.get("https://api.omise.co/recipients/:id", ({ params }) =>
@@ -133,6 +154,37 @@ describe("provider refunds on the schedule", () => {
     expect((await db().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("PARTIALLY_REFUNDED");
     // Settled: the schedule leaves it alone from now on.
     expect((await runMoneySchedule(later(t2, 600 * MINUTE))).refunds).toMatchObject({ sent: 0, waiting: 0, failed: 0 });
+    await expectLedgerProven();
+  });
+});
+
+describe("Stripe refunds on the schedule", () => {
+  it("go through the session's PaymentIntent with the refund's idempotency key, once, and reach the ledger when Stripe says succeeded", async () => {
+    const { settlePlatformPayment } = await import("~/modules/payments/settlement.server");
+    const { promptPayOrder } = await import("./payment-fixtures");
+    const order = await promptPayOrder(null);
+    await db().payment.deleteMany({ where: { orderId: order.id } });
+    await db().order.update({ where: { id: order.id }, data: { paymentProvider: "STRIPE" } });
+    const payment = await db().payment.create({ data: { orderId: order.id, provider: "STRIPE", method: "CARD", amountSatang: order.totalSatang, idempotencyKey: `stripe:${order.id}:1`, providerRef: `cs_test_${order.id}` } });
+    await settlePlatformPayment({ provider: "STRIPE", paymentId: payment.id, state: { status: "succeeded", amountSatang: order.totalSatang, currency: "thb", feeSatang: 0 } });
+    const part = order.groupOrders[1];
+    const owner = await userByEmail(demoAccounts.ownerOf(part.group.slug).email);
+    await moveGroupOrder({ groupId: part.groupId, groupOrderId: part.id, to: "CANCELLED", actorId: owner.id, details: { reason: "ส่งไม่ได้" } });
+    const refund = await db().refund.findFirstOrThrow({ where: { groupOrderId: part.id } });
+
+    const t0 = new Date();
+    expect((await runMoneySchedule(t0)).refunds).toMatchObject({ waiting: 1 });
+    expect(stripeCreates).toHaveLength(1);
+    expect(stripeCreates[0].idempotencyKey).toBe(refund.idempotencyKey);
+    expect(Object.fromEntries(stripeCreates[0].body)).toMatchObject({ payment_intent: `pi_for_cs_test_${order.id}`, amount: String(refund.amountSatang), "metadata[refund_id]": refund.id });
+    expect(await db().refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "PENDING", providerRef: "re_test_1", attempts: 1 });
+    expect(await db().ledgerTransaction.count({ where: { refundId: refund.id } })).toBe(0);
+
+    stripeRefunds[0].status = "succeeded";
+    expect((await runMoneySchedule(later(t0, MINUTE))).refunds).toMatchObject({ sent: 1 });
+    expect(stripeCreates).toHaveLength(1);
+    expect(await db().refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "SUCCEEDED", providerRef: "re_test_1" });
+    expect(await db().ledgerTransaction.count({ where: { refundId: refund.id } })).toBeGreaterThan(0);
     await expectLedgerProven();
   });
 });

@@ -11,6 +11,7 @@ import { isOmiseConfigured } from "./providers/omise/api.server";
 import { omise, omiseTransfers } from "./providers/omise/omise.server";
 import { payOnPickup } from "./providers/on-pickup.server";
 import { promptPayDirect } from "./providers/promptpay-direct.server";
+import { stripePayments } from "./providers/stripe.server";
 
 /**
  * Every provider this store offers now, in the order checkout offers them. Omise and Stripe join
@@ -20,7 +21,7 @@ export function providers(): PaymentPort[] {
   return [promptPayDirect, payOnPickup];
 }
 
-const known: Partial<Record<PaymentProvider, PaymentPort>> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise };
+const known: Partial<Record<PaymentProvider, PaymentPort>> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise, STRIPE: stripePayments };
 
 /**
  * The port of a provider. For a payment already made it is found even when the provider's keys

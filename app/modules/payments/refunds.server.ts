@@ -169,8 +169,15 @@ export async function processPendingRefunds(now = clockNow(), limit = 20): Promi
         const later = (fields: { providerRef?: string | null; failureReason?: string }) =>
           tx.refund.update({ where: { id: refund.id }, data: { ...fields, attempts, nextAttemptAt: nextAttemptAt(now, attempts) } });
         const payment = await tx.payment.findUniqueOrThrow({ where: { id: refund.paymentId }, select: { id: true, provider: true, providerRef: true } });
-        const port = paymentPort(payment.provider);
-        if (!port.refund) {
+        // A provider this store no longer knows must not hold up the refunds queued behind it.
+        const port = (() => {
+          try {
+            return paymentPort(payment.provider);
+          } catch {
+            return null;
+          }
+        })();
+        if (!port?.refund) {
           await later({ failureReason: `will retry: ${payment.provider} cannot send refunds here` });
           return "waiting" as const;
         }

@@ -3,13 +3,14 @@
  * payment on a hosted page and pays groups out like Omise's money. Built so far: the session's
  * creation (idempotency key on the create call) and the webhook, verified by its signature with
  * the SDK before anything in it is believed, kept by event id (a redelivery is applied once), and
- * applied through settlement, which checks amount and currency against our payment. Checkout
- * does not offer Stripe until its pay page exists.
+ * applied through settlement, which checks amount and currency against our payment; refunds
+ * through the session's PaymentIntent. Checkout does not offer Stripe until its pay page exists.
  */
 import Stripe from "stripe";
 import { config } from "~/config.server";
 import { db } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
+import type { PaymentPort, ProviderRefund } from "../port";
 import { settlePlatformPayment, UnknownPaymentError, type SettleOutcome } from "../settlement.server";
 import { WebhookRejectedError } from "./omise/webhook.server";
 
@@ -39,6 +40,44 @@ export async function createCheckoutSession(payment: { id: string; orderId: stri
   );
   await db().payment.update({ where: { id: payment.id }, data: { providerRef: session.id, redirectUrl: session.url } });
   return session;
+}
+
+/**
+ * Stripe as a payment port: the platform collects the basket's payment through a Checkout
+ * Session. Known to refunds and settlement for payments already made; not offered at checkout
+ * (providers.server.ts) until its pay page exists.
+ */
+export const stripePayments: PaymentPort = {
+  provider: "STRIPE",
+  paysUpFront: true,
+  collectedBy: "platform",
+  offeredFor: (groups) => isStripeConfigured() && groups.length > 0 && groups.every((group) => group.payoutVerifiedAt !== null),
+  async start(tx, order, { expiresAt }) {
+    await tx.payment.create({
+      data: { orderId: order.id, provider: "STRIPE", method: "CARD", amountSatang: order.totalSatang, expiresAt, idempotencyKey: `stripe:${order.id}:1` },
+    });
+  },
+  async nextStep(order) {
+    return { kind: "page", path: `/orders/${order.number}` };
+  },
+  async refund({ payment, refund }) {
+    if (!payment.providerRef) return { status: "FAILED", providerRef: null, failureReason: "no Stripe Checkout Session" };
+    const session = await stripe().checkout.sessions.retrieve(payment.providerRef);
+    const intent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
+    if (!intent) return { status: "FAILED", providerRef: null, failureReason: "the Checkout Session has no payment" };
+    // Stripe keeps an idempotency key for a day; a refund asked again later is first looked up.
+    const made = (await stripe().refunds.list({ payment_intent: intent, limit: 100 })).data.find((item) => item.metadata?.refund_id === refund.id);
+    const answer = made ?? (await stripe().refunds.create({ payment_intent: intent, amount: refund.amountSatang, metadata: { refund_id: refund.id } }, { idempotencyKey: refund.idempotencyKey }));
+    return stripeRefundState(answer, refund.amountSatang);
+  },
+};
+
+/** A Stripe refund as refunds understand it: only Stripe's "succeeded" for the amount asked is money sent back. */
+function stripeRefundState(answer: Stripe.Refund, amountSatang: number): ProviderRefund {
+  if (answer.amount !== amountSatang || answer.currency !== "thb") return { status: "FAILED", providerRef: answer.id, failureReason: `Stripe refunded ${answer.amount} ${answer.currency}` };
+  if (answer.status === "succeeded") return { status: "SUCCEEDED", providerRef: answer.id };
+  if (answer.status === "failed" || answer.status === "canceled") return { status: "FAILED", providerRef: answer.id, failureReason: answer.failure_reason ?? `Stripe says ${answer.status}` };
+  return { status: "PENDING", providerRef: answer.id };
 }
 
 export type StripeWebhookResult = { kind: "applied"; outcome: SettleOutcome } | { kind: "duplicate" } | { kind: "ignored" };
