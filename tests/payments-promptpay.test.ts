@@ -56,6 +56,8 @@ describe("checkout", () => {
   it("offers PromptPay to the groups only when every group in the basket has a verified PromptPay id", async () => {
     const groups = await db().occupationGroup.findMany({ where: { slug: { in: [groupA, groupB] } }, select: { id: true, promptPayId: true, payoutVerifiedAt: true } });
     expect(offeredPayments(groups)).toContain("PROMPTPAY_DIRECT");
+    // No provider keys in this file: only the ways of paying the groups directly.
+    expect(offeredPayments(groups)).toEqual(["PROMPTPAY_DIRECT", "CASH_ON_PICKUP"]);
     expect(offeredPayments([groups[0], { ...groups[1], promptPayId: null }])).not.toContain("PROMPTPAY_DIRECT");
     expect(offeredPayments([groups[0], { ...groups[1], payoutVerifiedAt: null }])).not.toContain("PROMPTPAY_DIRECT");
     expect(offeredPayments([groups[0], { ...groups[1], promptPayId: "12345" }])).not.toContain("PROMPTPAY_DIRECT");

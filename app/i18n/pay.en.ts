@@ -7,6 +7,15 @@ export const payEn: Pick<Dictionary, "pay" | "payMail" | "money" | "payouts"> = 
     qrLabel: "PromptPay QR of {{group}} for {{amount}}",
     howTo: "Scan it with a banking app, or save the picture and open it from the banking app on this phone. The money goes straight to the group; then attach the slip below.",
     saveImage: "Save the QR picture",
+    card: {
+      title: "Pay by card",
+      intro: "You pay {{amount}} on Stripe's secure page; your card number never reaches this store. You come back here afterwards.",
+      button: "Pay {{amount}} by card",
+      paid: "Stripe confirmed your payment. Thank you!",
+      notYet: "Stripe has not confirmed the payment yet. If you paid, this page will show it shortly; otherwise pay again below.",
+      expired: "The card payment page expired before you paid. Start again below.",
+      unavailable: "The card payment service cannot be reached right now. Please try again in a few minutes.",
+    },
     slip: {
       formLabel: "Attach the transfer slip for {{group}}",
       label: "Picture of the transfer slip",

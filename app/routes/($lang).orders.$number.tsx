@@ -3,7 +3,9 @@
  * timeline, promised dates and carrier tracking, how to reach each group, what was paid, and
  * "cancel" while no group has accepted. Paid by PromptPay straight to the groups, each group's
  * part shows its own QR (exact amount, the group's name, a picture to save for a banking app on
- * the same phone) and takes the transfer slip, posted as a multipart form to this same action. Open to the account that placed it, to the browser that
+ * the same phone) and takes the transfer slip, posted as a multipart form to this same action. Paid
+ * by card through Stripe, the page fetches the session back from Stripe before it shows a result,
+ * and offers the way (back) to Stripe's page while the money has not arrived. Open to the account that placed it, to the browser that
  * placed it, and to anyone who gives the order's email or phone (a guest on another device);
  * to anyone else it is the same "not found" as an unknown code.
  */
@@ -11,6 +13,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { CardPayment, type CardState } from "~/components/card-payment";
 import { CsrfInput, Field } from "~/components/forms";
 import { GroupContacts } from "~/components/group-contacts";
 import { formatDate, formatMoney } from "~/i18n/format";
@@ -25,6 +28,8 @@ import { buyerMayCancel } from "~/modules/orders/status";
 import { trackingUrl } from "~/modules/orders/carriers";
 import { promptPayCodes } from "~/modules/payments/promptpay-qr.server";
 import { SlipRejectedError, slipMaxBytes, submitSlip } from "~/modules/payments/slips.server";
+import { refreshStripePayment, stripeCheckoutUrl } from "~/modules/payments/providers/stripe.server";
+import { publicOrigin } from "~/web/origin.server";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { notFound } from "~/web/http.server";
@@ -50,13 +55,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = orderNumber(params);
   const { user, granted } = await access(request, number);
   // A browser that placed or unlocked the order sees it without giving the contact again.
-  const order = await orderForBuyer(number, { userId: user?.id, granted });
+  let order = await orderForBuyer(number, { userId: user?.id, granted });
+  const card = order?.paymentProvider === "STRIPE" && order.status === "PENDING_PAYMENT" ? await cardState(order.id, new URL(request.url).searchParams.has("paid")) : null;
+  if (card === "paid") order = await orderForBuyer(number, { userId: user?.id, granted });
   const { csrf, headers } = await csrfForForm(request);
   const toPay = order ? await promptPayCodes(order) : [];
-  return data({ number, order, csrf, toPay }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+  return data({ number, order, csrf, toPay, card }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+}
+
+/** What Stripe says of the order's card payment, fetched back from Stripe (never read from the return URL). */
+async function cardState(orderId: string, returned: boolean): Promise<CardState> {
+  try {
+    const outcome = await refreshStripePayment(orderId);
+    if (outcome === "succeeded") return "paid";
+    if (outcome === "expired" || outcome === "failed") return "expired";
+    return returned ? "notYet" : null;
+  } catch (error) {
+    // Stripe unreachable, or a session whose amount or currency is not ours: nothing is recorded.
+    console.error(`order ${orderId}: card payment not confirmed: ${error instanceof Error ? error.message : String(error)}`);
+    return returned ? "notYet" : null;
+  }
 }
 
 const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("pay-card") }),
   z.object({ intent: z.literal("unlock"), contact: z.string().trim().min(3, "orders.contactRequired").max(254) }),
   z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
   z.object({ intent: z.literal("received"), groupOrderId: z.string().min(1).max(64) }),
@@ -101,6 +123,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const order = await orderForBuyer(number, { userId: user?.id, granted });
   if (!order) throw notFound("No such order");
+  if (parsed.data.intent === "pay-card") {
+    if (order.paymentProvider !== "STRIPE" || order.status !== "PENDING_PAYMENT") return data({ error: "orders.invalid" }, { status: 409 });
+    try {
+      return redirect(await stripeCheckoutUrl(order.id, `${publicOrigin(request)}${href(lang, `/orders/${number}`)}`));
+    } catch (error) {
+      console.error(`order ${number}: Stripe Checkout: ${error instanceof Error ? error.message : String(error)}`);
+      return data({ error: "pay.card.unavailable" }, { status: 503 });
+    }
+  }
   if (parsed.data.intent === "received") {
     try {
       await confirmReceivedByBuyer({ orderId: order.id, groupOrderId: parsed.data.groupOrderId, actorId: user?.id ?? null });
@@ -126,7 +157,7 @@ export const meta: MetaFunction<typeof loader> = ({ location, data: loaded }) =>
 };
 
 export default function OrderPage() {
-  const { number, order, toPay } = useLoaderData<typeof loader>();
+  const { number, order, toPay, card } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as { error: string; paymentId?: string | null } | undefined;
   const [search] = useSearchParams();
   const { t, lang } = useT();
@@ -161,6 +192,9 @@ export default function OrderPage() {
       </p>
       {order.status === "PENDING_PAYMENT" && order.expiresAt ? <p>{t("mail.payBy", { date: formatDate(new Date(order.expiresAt), lang) })}</p> : null}
       {order.paymentProvider === "CASH_ON_PICKUP" ? <p className="hint">{t("mail.payLater")}</p> : null}
+      {order.paymentProvider === "STRIPE" && (card || order.status === "PENDING_PAYMENT") ? (
+        <CardPayment amountSatang={order.totalSatang} state={card} open={order.status === "PENDING_PAYMENT"} />
+      ) : null}
       {search.get("received") ? (
         <p className="notice notice-box" role="status">
           {t("pay.received.done")}

@@ -11,14 +11,15 @@ import { isOmiseConfigured } from "./providers/omise/api.server";
 import { omise, omiseTransfers } from "./providers/omise/omise.server";
 import { payOnPickup } from "./providers/on-pickup.server";
 import { promptPayDirect } from "./providers/promptpay-direct.server";
-import { stripePayments } from "./providers/stripe.server";
+import { isStripeConfigured, stripePayments } from "./providers/stripe.server";
 
 /**
- * Every provider this store offers now, in the order checkout offers them. Omise and Stripe join
- * when their pay pages exist (their keys alone are not enough: a buyer must have somewhere to pay).
+ * Every provider this store offers now, in the order checkout offers them. Stripe joins when its
+ * keys are set (its hosted Checkout is where the buyer pays). Omise waits for its pay page (its
+ * keys alone are not enough: a buyer must have somewhere to enter a card).
  */
 export function providers(): PaymentPort[] {
-  return [promptPayDirect, payOnPickup];
+  return [promptPayDirect, payOnPickup, ...(isStripeConfigured() ? [stripePayments] : [])];
 }
 
 const known: Partial<Record<PaymentProvider, PaymentPort>> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise, STRIPE: stripePayments };

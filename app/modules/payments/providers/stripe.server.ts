@@ -3,15 +3,17 @@
  * payment on a hosted page and pays groups out like Omise's money. Built so far: the session's
  * creation (idempotency key on the create call) and the webhook, verified by its signature with
  * the SDK before anything in it is believed, kept by event id (a redelivery is applied once), and
- * applied through settlement, which checks amount and currency against our payment; refunds
- * through the session's PaymentIntent. Checkout does not offer Stripe until its pay page exists.
+ * applied through settlement, which checks amount and currency against our payment; the buyer's
+ * return to the order page fetches the session back from Stripe before showing a result (the
+ * return URL itself proves nothing); refunds through the session's PaymentIntent. Checkout offers
+ * Stripe when its keys are set and every group in the basket has payout details staff verified.
  */
 import Stripe from "stripe";
 import { config } from "~/config.server";
 import { db } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { PaymentPort, ProviderRefund } from "../port";
-import { settlePlatformPayment, UnknownPaymentError, type SettleOutcome } from "../settlement.server";
+import { openPlatformPayment, settlePlatformPayment, UnknownPaymentError, type SettleOutcome } from "../settlement.server";
 import { WebhookRejectedError } from "./omise/webhook.server";
 
 export const isStripeConfigured = () => Boolean(config().STRIPE_SECRET_KEY && config().STRIPE_WEBHOOK_SECRET);
@@ -25,7 +27,12 @@ function stripe(): Stripe {
 }
 
 /** A Checkout Session for one platform payment, in THB, for its exact amount. */
-export async function createCheckoutSession(payment: { id: string; orderId: string; amountSatang: number; idempotencyKey: string }, urls: { success: string; cancel: string }) {
+export async function createCheckoutSession(payment: { id: string; orderId: string; amountSatang: number; idempotencyKey: string; expiresAt?: Date | null }, urls: { success: string; cancel: string }) {
+  // The page closes with the order's own deadline, so nobody pays an order that expired; Stripe
+  // accepts 30 minutes to 24 hours from now.
+  const deadline = payment.expiresAt ? Math.floor(payment.expiresAt.getTime() / 1000) : null;
+  const now = Math.floor(Date.now() / 1000);
+  const expiresAt = deadline ? Math.min(Math.max(deadline, now + 31 * 60), now + 23 * 3600) : undefined;
   const session = await stripe().checkout.sessions.create(
     {
       mode: "payment",
@@ -35,6 +42,7 @@ export async function createCheckoutSession(payment: { id: string; orderId: stri
       metadata: { payment_id: payment.id, order_id: payment.orderId },
       success_url: urls.success,
       cancel_url: urls.cancel,
+      ...(expiresAt ? { expires_at: expiresAt } : {}),
     },
     { idempotencyKey: payment.idempotencyKey },
   );
@@ -42,10 +50,40 @@ export async function createCheckoutSession(payment: { id: string; orderId: stri
   return session;
 }
 
+export class StripeCheckoutUnavailableError extends Error {
+  readonly name = "StripeCheckoutUnavailableError";
+}
+
+/**
+ * Where the buyer pays an order by Stripe: the Checkout Session of its open payment, made once
+ * (the payment's idempotency key makes a repeated create the same session) and reused while open.
+ * Back to the order page either way; `?paid=stripe` asks it to fetch the session back.
+ */
+export async function stripeCheckoutUrl(orderId: string, orderUrl: string): Promise<string> {
+  const payment = await openPlatformPayment(orderId);
+  if (!payment || payment.provider !== "STRIPE") throw new StripeCheckoutUnavailableError("The order has no Stripe payment waiting");
+  if (payment.providerRef && payment.redirectUrl) return payment.redirectUrl;
+  const session = await createCheckoutSession(payment, { success: `${orderUrl}?paid=stripe`, cancel: orderUrl });
+  if (!session.url) throw new StripeCheckoutUnavailableError(`Stripe gave no URL for session ${session.id}`);
+  return session.url;
+}
+
+/**
+ * The buyer is back from Stripe (or looks at the order while its payment is open): the session is
+ * fetched from Stripe and applied through settlement, which refuses an amount or currency that is
+ * not ours. Null when there is no Stripe session to ask about.
+ */
+export async function refreshStripePayment(orderId: string): Promise<SettleOutcome | null> {
+  const payment = await openPlatformPayment(orderId);
+  if (!payment || payment.provider !== "STRIPE" || !payment.providerRef) return null;
+  const session = await stripe().checkout.sessions.retrieve(payment.providerRef);
+  const status = session.status === "expired" ? "expired" : session.payment_status === "paid" ? "succeeded" : "pending";
+  return settlePlatformPayment({ provider: "STRIPE", paymentId: payment.id, state: { status, amountSatang: session.amount_total ?? -1, currency: session.currency ?? "", feeSatang: 0 } });
+}
+
 /**
  * Stripe as a payment port: the platform collects the basket's payment through a Checkout
- * Session. Known to refunds and settlement for payments already made; not offered at checkout
- * (providers.server.ts) until its pay page exists.
+ * Session in THB, then pays each group out from the ledger like Omise's money.
  */
 export const stripePayments: PaymentPort = {
   provider: "STRIPE",
@@ -60,6 +98,7 @@ export const stripePayments: PaymentPort = {
   async nextStep(order) {
     return { kind: "page", path: `/orders/${order.number}` };
   },
+  // checkout sends the buyer on with stripeCheckoutUrl (it needs the store's address for the return).
   async refund({ payment, refund }) {
     if (!payment.providerRef) return { status: "FAILED", providerRef: null, failureReason: "no Stripe Checkout Session" };
     const session = await stripe().checkout.sessions.retrieve(payment.providerRef);
