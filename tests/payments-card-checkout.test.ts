@@ -122,14 +122,14 @@ describe("card payment through Stripe Checkout", () => {
       "line_items[0][price_data][currency]": "thb",
       "line_items[0][price_data][unit_amount]": String(order.totalSatang),
       client_reference_id: payment.id,
-      success_url: `http://test.local/orders/${order.number}?paid=stripe`,
+      success_url: `http://test.local/orders/${order.number}?paid=card`,
       cancel_url: `http://test.local/orders/${order.number}`,
     });
 
     // Back from Stripe before it has the money: nothing is believed from the URL.
-    expect(await orderPage(order.number, cookie, "?paid=stripe")).toMatchObject({ card: "notYet", order: { status: "PENDING_PAYMENT" } });
+    expect(await orderPage(order.number, cookie, "?paid=card")).toMatchObject({ card: "notYet", order: { status: "PENDING_PAYMENT" } });
     sessions.set(sessionId, { ...sessions.get(sessionId), status: "complete", payment_status: "paid" });
-    expect(await orderPage(order.number, cookie, "?paid=stripe")).toMatchObject({ card: "paid", order: { status: "PAID" } });
+    expect(await orderPage(order.number, cookie, "?paid=card")).toMatchObject({ card: "paid", order: { status: "PAID" } });
     expect(await db().ledgerTransaction.count({ where: { paymentId: payment.id, kind: "sale" } })).toBe(2);
     // Seen again: paid once.
     expect(await orderPage(order.number, cookie)).toMatchObject({ card: null, order: { status: "PAID" } });
@@ -141,7 +141,7 @@ describe("card payment through Stripe Checkout", () => {
     const { order, cookie, csrf } = await placeByCard();
     const sessionId = (await db().payment.findFirstOrThrow({ where: { orderId: order.id } })).providerRef!;
     sessions.set(sessionId, { ...sessions.get(sessionId), status: "complete", payment_status: "paid", amount_total: 100 });
-    expect(await orderPage(order.number, cookie, "?paid=stripe")).toMatchObject({ card: "notYet", order: { status: "PENDING_PAYMENT" } });
+    expect(await orderPage(order.number, cookie, "?paid=card")).toMatchObject({ card: "notYet", order: { status: "PENDING_PAYMENT" } });
     expect(await db().ledgerTransaction.count({ where: { orderId: order.id } })).toBe(0);
     const calls = created.length;
     const request = new Request(`http://test.local/orders/${order.number}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf, intent: "pay-card" }) });

@@ -14,12 +14,11 @@ import { promptPayDirect } from "./providers/promptpay-direct.server";
 import { isStripeConfigured, stripePayments } from "./providers/stripe.server";
 
 /**
- * Every provider this store offers now, in the order checkout offers them. Stripe joins when its
- * keys are set (its hosted Checkout is where the buyer pays). Omise waits for its pay page (its
- * keys alone are not enough: a buyer must have somewhere to enter a card).
+ * Every provider this store offers now, in the order checkout offers them. Omise (a card through
+ * Omise.js on the order page) and Stripe (its hosted Checkout) join when their keys are set.
  */
 export function providers(): PaymentPort[] {
-  return [promptPayDirect, payOnPickup, ...(isStripeConfigured() ? [stripePayments] : [])];
+  return [promptPayDirect, payOnPickup, ...(isOmiseConfigured() ? [omise] : []), ...(isStripeConfigured() ? [stripePayments] : [])];
 }
 
 const known: Partial<Record<PaymentProvider, PaymentPort>> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise, STRIPE: stripePayments };

@@ -57,13 +57,13 @@ export class StripeCheckoutUnavailableError extends Error {
 /**
  * Where the buyer pays an order by Stripe: the Checkout Session of its open payment, made once
  * (the payment's idempotency key makes a repeated create the same session) and reused while open.
- * Back to the order page either way; `?paid=stripe` asks it to fetch the session back.
+ * Back to the order page either way; `?paid=card` asks it to fetch the session back.
  */
 export async function stripeCheckoutUrl(orderId: string, orderUrl: string): Promise<string> {
   const payment = await openPlatformPayment(orderId);
   if (!payment || payment.provider !== "STRIPE") throw new StripeCheckoutUnavailableError("The order has no Stripe payment waiting");
   if (payment.providerRef && payment.redirectUrl) return payment.redirectUrl;
-  const session = await createCheckoutSession(payment, { success: `${orderUrl}?paid=stripe`, cancel: orderUrl });
+  const session = await createCheckoutSession(payment, { success: `${orderUrl}?paid=card`, cancel: orderUrl });
   if (!session.url) throw new StripeCheckoutUnavailableError(`Stripe gave no URL for session ${session.id}`);
   return session.url;
 }
