@@ -25,6 +25,7 @@ import type { PaymentProvider } from "~/generated/prisma/enums";
 import { MAX_RETRY_DELAY_MS, retryDelayMs } from "./backoff";
 import type { PayoutGroup } from "./port";
 import { payoutRailFor } from "./providers.server";
+import { transferGroupOf } from "./providers/stripe.server";
 
 export class PayoutStateError extends Error {
   readonly name = "PayoutStateError";
@@ -93,7 +94,8 @@ export async function runPayouts(at: Date = clockNow()): Promise<PayoutRun> {
   const due = await releasable(db(), at);
   const byGroupAndProvider = new Map<string, typeof due>();
   for (const row of due) {
-    const key = `${row.groupId}|${row.provider}`;
+    // Stripe Connect transfers each spend one charge (source_transaction): one payout per charge.
+    const key = `${row.groupId}|${row.provider}|${row.provider === "STRIPE" && config().STRIPE_CONNECT ? row.chargeRef : ""}`;
     byGroupAndProvider.set(key, [...(byGroupAndProvider.get(key) ?? []), row]);
   }
   for (const rows of byGroupAndProvider.values()) {
@@ -146,7 +148,7 @@ async function partsOf(tx: Tx, payoutId: string) {
 
 /** The payment (provider and charge) whose money a payout pays out. */
 async function sourceOf(client: Client, payoutId: string) {
-  return (await client.payment.findFirst({ where: { order: { groupOrders: { some: { payoutId } } }, groupOrderId: null, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { provider: true, providerRef: true } }))!;
+  return (await client.payment.findFirst({ where: { order: { groupOrders: { some: { payoutId } } }, groupOrderId: null, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { provider: true, providerRef: true, orderId: true } }))!;
 }
 
 /** Sends one claimed payout through its rail and records the outcome. */
@@ -159,7 +161,7 @@ async function send(payoutId: string, group: PayoutGroup): Promise<"PAID" | "PRO
     return await runWorkflow<"PAID" | "PROCESSING">(`payout ${payoutId}`, [
       step(
         "send the transfer",
-        () => rail.send({ id: payout.id, idempotencyKey: `${payout.idempotencyKey}:${attempt}`, amountSatang: payout.amountSatang, transferGroup: null, sourceCharge: provider.providerRef }, group),
+        () => rail.send({ id: payout.id, idempotencyKey: `${payout.idempotencyKey}:${attempt}`, amountSatang: payout.amountSatang, transferGroup: transferGroupOf(provider.orderId), sourceCharge: provider.providerRef }, group),
         async (sent) => {
           if (sent.reference && rail.undo) await rail.undo(sent.reference, { idempotencyKey: payout.idempotencyKey });
         },

@@ -10,6 +10,7 @@ import { manualPayout } from "./providers/manual-payout.server";
 import { isOmiseConfigured } from "./providers/omise/api.server";
 import { omise, omiseTransfers } from "./providers/omise/omise.server";
 import { payOnPickup } from "./providers/on-pickup.server";
+import { stripeConnectTransfers } from "./providers/stripe-connect.server";
 import { promptPayDirect } from "./providers/promptpay-direct.server";
 import { isStripeConfigured, stripePayments } from "./providers/stripe.server";
 
@@ -36,7 +37,7 @@ export function paymentPort(provider: PaymentProvider, options: { offeredNow?: b
 /** How the money a provider collected for this group reaches it. */
 export function payoutRailFor(provider: PaymentProvider, group: PayoutGroup): PayoutRail {
   if (provider === "OMISE" && isOmiseConfigured()) return omiseTransfers;
-  if (provider === "STRIPE" && config().STRIPE_CONNECT && group.stripeAccountId) return manualPayout(group);
+  if (provider === "STRIPE" && config().STRIPE_CONNECT) return stripeConnectTransfers;
   // Stripe without Connect cannot pay a third party: staff transfer from the platform's bank.
   return manualPayout(group);
 }

@@ -19,12 +19,16 @@ import { WebhookRejectedError } from "./omise/webhook.server";
 export const isStripeConfigured = () => Boolean(config().STRIPE_SECRET_KEY && config().STRIPE_WEBHOOK_SECRET);
 
 let client: Stripe | undefined;
-function stripe(): Stripe {
+/** The platform's Stripe client (one per process). */
+export function stripe(): Stripe {
   const key = config().STRIPE_SECRET_KEY;
   if (!key) throw new Error("STRIPE_SECRET_KEY is not set");
   client ??= new Stripe(key, { timeout: 20_000, maxNetworkRetries: 1 });
   return client;
 }
+
+/** The transfer group that ties an order's charge to the transfers paying its groups (Connect). */
+export const transferGroupOf = (orderId: string) => `order:${orderId}`;
 
 /** A Checkout Session for one platform payment, in THB, for its exact amount. */
 export async function createCheckoutSession(payment: { id: string; orderId: string; amountSatang: number; idempotencyKey: string; expiresAt?: Date | null }, urls: { success: string; cancel: string }) {
@@ -40,6 +44,8 @@ export async function createCheckoutSession(payment: { id: string; orderId: stri
       line_items: [{ quantity: 1, price_data: { currency: "thb", unit_amount: payment.amountSatang, product_data: { name: `Sammachip order ${payment.orderId}` } } }],
       client_reference_id: payment.id,
       metadata: { payment_id: payment.id, order_id: payment.orderId },
+      // With Connect, each group's share later leaves this charge as its own transfer, grouped by order.
+      ...(config().STRIPE_CONNECT ? { payment_intent_data: { transfer_group: transferGroupOf(payment.orderId) } } : {}),
       success_url: urls.success,
       cancel_url: urls.cancel,
       ...(expiresAt ? { expires_at: expiresAt } : {}),
