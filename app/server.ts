@@ -32,7 +32,7 @@ import { demoAccountsHeading } from "~/cli/start-log";
 import { markSearchIndexReady, searchEngine, searchSyncHandler } from "~/modules/catalog/search.server";
 import { emailHandler } from "~/modules/notifications/email.server";
 import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
-import { startPayoutSchedule } from "~/modules/payments/payouts.server";
+import { startPayoutSchedule } from "~/modules/payments/schedule.server";
 import { forgetOldSearches } from "~/modules/search-log/log.server";
 import { lineHandler } from "~/modules/notifications/line.server";
 import { OUTBOX_CHANNEL } from "~/modules/outbox/outbox.server";
@@ -118,7 +118,8 @@ const expiry = setInterval(() => {
   expireUnpaidOrders().catch((error: unknown) => console.error(`order expiry: ${error instanceof Error ? error.message : String(error)}`));
 }, 60_000);
 expiry.unref();
-// Money the platform collected goes to the groups once its hold has passed.
+// Money the platform collected goes to the groups once its hold has passed; provider refunds and
+// transfers still on their way are followed up, backing off.
 const payouts = startPayoutSchedule();
 console.log(cookieSecurityNote(settings));
 // Searches older than the retention limit are forgotten; a delete by day is idempotent, so every instance may run it.

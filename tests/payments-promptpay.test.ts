@@ -5,12 +5,14 @@
  * slip (no QR, not an image, a payment QR, none, someone else's, a reused one, no token) is refused
  * with a 4xx and a message in the buyer's language, changing nothing; the group confirms with the
  * slip beside the order and the ledger records money the group holds itself, in the same
- * transaction; an order nobody confirms expires and gives its stock back.
+ * transaction — its managers, or the member its owner seated as the committee's treasurer, who may
+ * confirm but not refund, while a plain member is refused; an order nobody confirms expires and gives its stock back.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { en } from "~/i18n/en";
 import { th } from "~/i18n/th";
+import { changeMember } from "~/modules/groups/members.server";
 import { expireUnpaidOrders } from "~/modules/orders/lifecycle.server";
 import { offeredPayments } from "~/modules/payments/payments.server";
 import { promptPayPayload, readPromptPayPayload } from "~/modules/payments/promptpay";
@@ -54,6 +56,8 @@ describe("checkout", () => {
   it("offers PromptPay to the groups only when every group in the basket has a verified PromptPay id", async () => {
     const groups = await db().occupationGroup.findMany({ where: { slug: { in: [groupA, groupB] } }, select: { id: true, promptPayId: true, payoutVerifiedAt: true } });
     expect(offeredPayments(groups)).toContain("PROMPTPAY_DIRECT");
+    // No provider keys in this file: only the ways of paying the groups directly.
+    expect(offeredPayments(groups)).toEqual(["PROMPTPAY_DIRECT", "CASH_ON_PICKUP"]);
     expect(offeredPayments([groups[0], { ...groups[1], promptPayId: null }])).not.toContain("PROMPTPAY_DIRECT");
     expect(offeredPayments([groups[0], { ...groups[1], payoutVerifiedAt: null }])).not.toContain("PROMPTPAY_DIRECT");
     expect(offeredPayments([groups[0], { ...groups[1], promptPayId: "12345" }])).not.toContain("PROMPTPAY_DIRECT");
@@ -214,6 +218,50 @@ describe("the group confirms", () => {
     );
     expect(again.status).toBe(409);
     expect(await db().ledgerEntry.count({ where: { groupOrderId: first.id } })).toBe(entries);
+  });
+});
+
+describe("the elected treasurer", () => {
+  /** A member of `slug` with the MEMBER permission role, seated by the group's owner on the members page. */
+  async function memberOf(slug: string, seat: "TREASURER" | "SECRETARY" | null) {
+    const group = await db().occupationGroup.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const user = await db().user.create({ data: { email: `${seat ?? "plain"}.${newReference()}@test.local`, name: "สมาชิกกลุ่ม", passwordHash: "x" } });
+    const membership = await db().groupMembership.create({ data: { userId: user.id, groupId: group.id, role: "MEMBER" } });
+    const owner = await userByEmail(demoAccounts.ownerOf(slug).email);
+    await changeMember({ groupId: group.id, actorId: owner.id, membershipId: membership.id, role: "MEMBER", committeeRole: seat });
+    return user.email;
+  }
+
+  it("a member in the treasurer's seat confirms the money; a plain member or another seat is refused and nothing changes; refunds stay with managers", async () => {
+    const order = await promptPayOrder(buyerId);
+    const part = order.groupOrders[0];
+    const slug = part.group.slug;
+    const url = `http://t/groups/${slug}/manage/orders/${part.id}`;
+    const params = { slug, groupOrderId: part.id };
+    expect((await sendSlip(order.number, order.payments.find((payment) => payment.groupOrderId === part.id)!.id, await slipPicture(newReference()))).status).toBe(302);
+    const treasurer = await memberOf(slug, "TREASURER");
+    const refusedMembers = [await memberOf(slug, null), await memberOf(slug, "SECRETARY")];
+    const before = await snapshot(order.id);
+    for (const refused of refusedMembers) {
+      const view = await outcome(async () => groupOrderRoute.loader({ request: await requestAs(refused, url), params, context }));
+      expect(view.body).toMatchObject({ canConfirmPayment: false, canAct: false });
+      const answer = await outcome(async () => groupOrderRoute.action({ request: await requestAs(refused, url, { form: { intent: "confirm-payment" } }), params, context }));
+      expect(answer.status).toBe(403);
+    }
+    expect(await snapshot(order.id)).toEqual(before);
+
+    const view = await outcome(async () => groupOrderRoute.loader({ request: await requestAs(treasurer, url), params, context }));
+    expect(view.body).toMatchObject({ canConfirmPayment: true, canAct: false, canRefund: false, payment: "slipToCheck" });
+    const confirmed = await outcome(async () => groupOrderRoute.action({ request: await requestAs(treasurer, url, { form: { intent: "confirm-payment" } }), params, context }));
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.location).toMatch(/\?done=paid$/);
+    const { kinds } = await ledgerOf(part.id);
+    expect(kinds).toEqual(expect.arrayContaining(["sale", "fee.platform", "kept.direct"]));
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "payment.confirmed" }, orderBy: { createdAt: "desc" }, select: { actorId: true } });
+    expect(audit.actorId).toBe((await userByEmail(treasurer)).id);
+    // The seat confirms money, nothing more: a refund (or any move) is still a manager's.
+    const refund = await outcome(async () => groupOrderRoute.action({ request: await requestAs(treasurer, url, { form: { intent: "refund", amount: "1", reason: "ของชำรุด" } }), params, context }));
+    expect(refund.status).toBe(403);
   });
 });
 

@@ -49,7 +49,7 @@ export const en: Dictionary = {
     providers: {
       CASH_ON_PICKUP: "Pay the group when you get the goods",
       PROMPTPAY_DIRECT: "PromptPay straight to each group",
-      OMISE: "Card or mobile banking (Omise)",
+      OMISE: "Card (Omise)",
       STRIPE: "Card (Stripe)",
     },
     providerHints: {

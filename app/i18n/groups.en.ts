@@ -251,6 +251,7 @@ export const groupsEn: GroupsDictionary = {
     phoneHint: "If they have no email",
     role: "Permission in the shop",
     committeeRole: "Committee role",
+    committeeRoleHint: "The treasurer may confirm that a buyer's money reached the group, even with member permission.",
     noSeat: "No committee role",
     sendInvite: "Create invitation link",
     invitedEmail: "The link was sent to {{email}}",

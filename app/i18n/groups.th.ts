@@ -252,6 +252,7 @@ export const groupsTh = {
     phoneHint: "ถ้าไม่มีอีเมล",
     role: "สิทธิ์ในร้าน",
     committeeRole: "ตำแหน่งในคณะกรรมการ",
+    committeeRoleHint: "เหรัญญิกยืนยันว่าได้รับเงินจากผู้ซื้อแล้วได้ แม้มีสิทธิ์เป็นสมาชิก",
     noSeat: "ไม่มีตำแหน่ง",
     sendInvite: "สร้างลิงก์ชวน",
     invitedEmail: "ส่งลิงก์ไปที่ {{email}} แล้ว",

@@ -51,7 +51,7 @@ export const th = {
     providers: {
       CASH_ON_PICKUP: "จ่ายกับกลุ่มเมื่อรับสินค้า",
       PROMPTPAY_DIRECT: "พร้อมเพย์โอนตรงถึงกลุ่ม",
-      OMISE: "บัตรหรือโมบายแบงก์กิ้ง (Omise)",
+      OMISE: "บัตร (Omise)",
       STRIPE: "บัตร (Stripe)",
     },
     providerHints: {

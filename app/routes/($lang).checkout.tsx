@@ -25,6 +25,8 @@ import { buyerOf } from "~/web/buyer.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { grantOrder } from "~/web/order-access.server";
+import { publicOrigin } from "~/web/origin.server";
+import { stripeCheckoutUrl } from "~/modules/payments/providers/stripe.server";
 import { readForm } from "~/web/body.server";
 
 const PROVIDERS = ["CASH_ON_PICKUP", "PROMPTPAY_DIRECT", "OMISE", "STRIPE"] as const;
@@ -97,7 +99,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       shipping: Object.fromEntries(view.groups.filter((group) => group.chosen).map((group) => [group.group.id, group.chosen!.id])),
       payment: payment.data,
     });
-    return redirect(`${href(lang, `/orders/${placed.number}`)}?placed=1`, { headers: { "Set-Cookie": await grantOrder(request, placed.number) } });
+    const grant = { "Set-Cookie": await grantOrder(request, placed.number) };
+    const orderPath = href(lang, `/orders/${placed.number}`);
+    if (payment.data === "STRIPE") {
+      // Straight on to Stripe's page; if Stripe cannot be reached, the order page offers it again.
+      const url = await stripeCheckoutUrl(placed.id, `${publicOrigin(request)}${orderPath}`).catch((error: unknown) => {
+        console.error(`order ${placed.number}: Stripe Checkout: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
+      if (url) return redirect(url, { headers: grant });
+    }
+    return redirect(`${orderPath}?placed=1`, { headers: grant });
   } catch (error) {
     if (error instanceof CheckoutError) {
       await rememberShipping();

@@ -156,6 +156,7 @@ function InviteForm({ answer }: { answer: Answer | undefined }) {
         <SelectField
           meta={fields.committeeRole}
           label={t("members.committeeRole")}
+          hint={t("members.committeeRoleHint")}
           options={[{ value: "NONE", label: t("members.noSeat") }, ...committeeRoles.map((role) => ({ value: role, label: t(`group.roles.${role}`) }))]}
         />
         <button type="submit" name="intent" value="invite" className="button">

@@ -1,6 +1,7 @@
 /**
  * One of the group's orders: what to make and send, to whom, how it is paid, what happened so
- * far, and the moves allowed now (the state machine's). Members read; managers and owners act.
+ * far, and the moves allowed now (the state machine's). Members read; managers and owners act,
+ * and the committee's treasurer also confirms that the buyer's money arrived (mayConfirmPayments).
  * Each form posts an `intent` with the status the page showed (`from`), so a move on an order
  * someone else changed meanwhile is refused instead of applied blind. Cancelling goes through a
  * confirmation page (`?step=cancel`), which works without JavaScript.
@@ -17,6 +18,7 @@ import { formatDateTime, formatMoney } from "~/i18n/format";
 import { href } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { useT } from "~/i18n/use-lang";
+import { hasGroupRole, mayConfirmPayments } from "~/modules/accounts/permissions";
 import { NotInGroupError } from "~/modules/groups/errors";
 import { carrierForShipping, carrierName, trackingUrl } from "~/modules/orders/carriers";
 import { isConfirmableByGroup, offeredMoves, paymentState } from "~/modules/orders/inbox";
@@ -49,7 +51,7 @@ async function groupOrderOf(groupId: string, rawId: string | undefined) {
 const doneParam = z.enum([...GROUP_ORDER_STATUSES, "paid", "refunded"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { group, role } = await requireWorkspace(request, params, "MEMBER");
+  const { group, role, user } = await requireWorkspace(request, params, "MEMBER");
   const groupOrder = await groupOrderOf(group.id, params.groupOrderId);
   const search = new URL(request.url).searchParams;
   const canAct = role !== "MEMBER";
@@ -64,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canAct,
     moves,
     confirmingCancel: canAct && moves.includes("CANCELLED") && search.get("step") === "cancel",
-    canConfirmPayment: canAct && groupOrder.payments.some(isConfirmableByGroup),
+    canConfirmPayment: mayConfirmPayments(user.memberships, group.id) && groupOrder.payments.some(isConfirmableByGroup),
     canRefund: canAct && groupOrder.payments.some((payment) => payment.status === "SUCCEEDED" || payment.status === "PARTIALLY_REFUNDED"),
     payment: paymentState(groupOrder.payments, groupOrder.order.status),
     suggestedCarrier: carrierForShipping(groupOrder.shippingKind),
@@ -81,11 +83,16 @@ export type Refusal = { key: string; from?: GroupOrderStatus; to?: GroupOrderSta
 type Answer = FormReply & { refused?: Refusal };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { group, user, lang } = await requireWorkspace(request, params, "MANAGER");
+  const { group, user, lang } = await requireWorkspace(request, params, "MEMBER");
   const id = idParam(params.groupOrderId);
   if (!id) throw notFound("No such order");
   const form = await readForm(request);
   await requireCsrf(request, form);
+  // Decided before the form is read further, so a refused member learns nothing from its errors.
+  const confirming = form.get("intent") === "confirm-payment";
+  if (!(confirming ? mayConfirmPayments(user.memberships, group.id) : hasGroupRole(user.memberships, group.id, "MANAGER"))) {
+    throw new Response("Not allowed in this group", { status: 403 });
+  }
   const parsed = parseIntent(form, groupOrderIntents, (posted) => String(posted.get("intent") ?? ""));
   if (!parsed.ok) return parsed.answer;
   const { value, submission } = parsed;

@@ -3,7 +3,9 @@
  * timeline, promised dates and carrier tracking, how to reach each group, what was paid, and
  * "cancel" while no group has accepted. Paid by PromptPay straight to the groups, each group's
  * part shows its own QR (exact amount, the group's name, a picture to save for a banking app on
- * the same phone) and takes the transfer slip, posted as a multipart form to this same action. Open to the account that placed it, to the browser that
+ * the same phone) and takes the transfer slip, posted as a multipart form to this same action. Paid
+ * by card (Omise.js on this page, or Stripe's hosted page), the page fetches the payment back from
+ * the provider before it shows a result, and offers to pay while the money has not arrived. Open to the account that placed it, to the browser that
  * placed it, and to anyone who gives the order's email or phone (a guest on another device);
  * to anyone else it is the same "not found" as an unknown code.
  */
@@ -11,6 +13,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { CardPayment, type CardState } from "~/components/card-payment";
 import { CsrfInput, Field } from "~/components/forms";
 import { GroupContacts } from "~/components/group-contacts";
 import { formatDate, formatMoney } from "~/i18n/format";
@@ -25,6 +28,11 @@ import { buyerMayCancel } from "~/modules/orders/status";
 import { trackingUrl } from "~/modules/orders/carriers";
 import { promptPayCodes } from "~/modules/payments/promptpay-qr.server";
 import { SlipRejectedError, slipMaxBytes, submitSlip } from "~/modules/payments/slips.server";
+import { CARD_PROVIDERS, CardTokenMissingError, refreshCardPayment, startCardPayment } from "~/modules/payments/card-payments.server";
+import { OrderNotPayableError } from "~/modules/payments/providers/omise/omise.server";
+import { publicOrigin } from "~/web/origin.server";
+import { config } from "~/config.server";
+import type { PaymentProvider } from "~/generated/prisma/enums";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { notFound } from "~/web/http.server";
@@ -50,13 +58,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = orderNumber(params);
   const { user, granted } = await access(request, number);
   // A browser that placed or unlocked the order sees it without giving the contact again.
-  const order = await orderForBuyer(number, { userId: user?.id, granted });
+  let order = await orderForBuyer(number, { userId: user?.id, granted });
+  const byCard = order !== null && CARD_PROVIDERS.includes(order.paymentProvider);
+  const returned = new URL(request.url).searchParams.has("paid");
+  // Paid already (a card charged at once, or settled by a webhook meanwhile): nothing to ask.
+  const card = byCard && order!.status === "PENDING_PAYMENT" ? await cardState(order!.id, order!.paymentProvider, returned) : byCard && returned && order!.status === "PAID" ? "paid" : null;
+  if (card === "paid") order = await orderForBuyer(number, { userId: user?.id, granted });
   const { csrf, headers } = await csrfForForm(request);
   const toPay = order ? await promptPayCodes(order) : [];
-  return data({ number, order, csrf, toPay }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+  // Omise.js needs the public key in the browser; it is public by design.
+  const omiseKey = order?.paymentProvider === "OMISE" ? (config().OMISE_PUBLIC_KEY ?? null) : null;
+  return data({ number, order, csrf, toPay, card, omiseKey }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+}
+
+/** What the provider says of the order's card payment, fetched back from it (never read from the return URL). */
+async function cardState(orderId: string, provider: PaymentProvider, returned: boolean): Promise<CardState> {
+  try {
+    const outcome = await refreshCardPayment(orderId, provider);
+    if (outcome === "paid" || outcome === "failed") return outcome;
+    return returned ? "notYet" : null;
+  } catch (error) {
+    // Stripe unreachable, or a session whose amount or currency is not ours: nothing is recorded.
+    console.error(`order ${orderId}: card payment not confirmed: ${error instanceof Error ? error.message : String(error)}`);
+    return returned ? "notYet" : null;
+  }
 }
 
 const intents = z.discriminatedUnion("intent", [
+  // Omise.js's one-use card token; Stripe needs none (the card is typed on Stripe's page).
+  z.object({ intent: z.literal("pay-card"), omiseToken: z.string().regex(/^tokn_[A-Za-z0-9_]{1,60}$/, "orders.invalid").optional() }),
   z.object({ intent: z.literal("unlock"), contact: z.string().trim().min(3, "orders.contactRequired").max(254) }),
   z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
   z.object({ intent: z.literal("received"), groupOrderId: z.string().min(1).max(64) }),
@@ -101,6 +131,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const order = await orderForBuyer(number, { userId: user?.id, granted });
   if (!order) throw notFound("No such order");
+  if (parsed.data.intent === "pay-card") {
+    if (!CARD_PROVIDERS.includes(order.paymentProvider) || order.status !== "PENDING_PAYMENT") return data({ error: "orders.invalid" }, { status: 409 });
+    const orderUrl = `${publicOrigin(request)}${href(lang, `/orders/${number}`)}`;
+    try {
+      return redirect(await startCardPayment({ orderId: order.id, provider: order.paymentProvider, token: parsed.data.omiseToken ?? null, orderUrl }));
+    } catch (error) {
+      if (error instanceof CardTokenMissingError) return data({ error: "pay.card.needsScript" }, { status: 400 });
+      if (error instanceof OrderNotPayableError) return data({ error: "orders.invalid" }, { status: 409 });
+      console.error(`order ${number}: card payment: ${error instanceof Error ? error.message : String(error)}`);
+      return data({ error: "pay.card.unavailable" }, { status: 503 });
+    }
+  }
   if (parsed.data.intent === "received") {
     try {
       await confirmReceivedByBuyer({ orderId: order.id, groupOrderId: parsed.data.groupOrderId, actorId: user?.id ?? null });
@@ -126,7 +168,7 @@ export const meta: MetaFunction<typeof loader> = ({ location, data: loaded }) =>
 };
 
 export default function OrderPage() {
-  const { number, order, toPay } = useLoaderData<typeof loader>();
+  const { number, order, toPay, card, omiseKey } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as { error: string; paymentId?: string | null } | undefined;
   const [search] = useSearchParams();
   const { t, lang } = useT();
@@ -161,6 +203,9 @@ export default function OrderPage() {
       </p>
       {order.status === "PENDING_PAYMENT" && order.expiresAt ? <p>{t("mail.payBy", { date: formatDate(new Date(order.expiresAt), lang) })}</p> : null}
       {order.paymentProvider === "CASH_ON_PICKUP" ? <p className="hint">{t("mail.payLater")}</p> : null}
+      {(order.paymentProvider === "STRIPE" || order.paymentProvider === "OMISE") && (card || order.status === "PENDING_PAYMENT") ? (
+        <CardPayment amountSatang={order.totalSatang} state={card} open={order.status === "PENDING_PAYMENT"} omiseKey={omiseKey} />
+      ) : null}
       {search.get("received") ? (
         <p className="notice notice-box" role="status">
           {t("pay.received.done")}

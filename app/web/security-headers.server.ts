@@ -9,6 +9,9 @@
  * through NonceProvider (app/components/nonce.tsx). A page from the page cache
  * is sent with the nonce it was rendered with (see `applyCspNonce`).
  *
+ * With Omise's keys set, Omise.js (cdn.omise.co) may run and reach Omise's card vault, so card
+ * numbers go from the buyer's browser to Omise and never to this store.
+ *
  * Framing is refused (`frame-ancestors 'none'`, and X-Frame-Options for older
  * browsers), so no other site can lay the sign-in page under a decoy
  * (clickjacking). In development, Vite's dev server injects styles and keeps a
@@ -18,19 +21,22 @@ import crypto from "node:crypto";
 import type { RequestHandler, Response } from "express";
 import type { Config } from "~/config.server";
 
-export type SecurityHeaderSettings = Pick<Config, "NODE_ENV" | "S3_PUBLIC_URL">;
+export type SecurityHeaderSettings = Pick<Config, "NODE_ENV" | "S3_PUBLIC_URL"> & Partial<Pick<Config, "OMISE_PUBLIC_KEY">>;
 
 export function contentSecurityPolicy(nonce: string, settings: SecurityHeaderSettings): string {
   const development = settings.NODE_ENV !== "production";
   const images = ["'self'", "data:", ...(settings.S3_PUBLIC_URL ? [new URL(settings.S3_PUBLIC_URL).origin] : [])];
+  const omise = Boolean(settings.OMISE_PUBLIC_KEY);
+  const connect = development ? "connect-src 'self' ws: wss:" : "connect-src 'self'";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self' 'nonce-${nonce}'${omise ? " https://cdn.omise.co" : ""}`,
     // A nonce would make browsers ignore 'unsafe-inline', which Vite's injected dev styles need.
     development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     `img-src ${images.join(" ")}`,
     "font-src 'self'",
-    development ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
+    omise ? `${connect} https://vault.omise.co` : connect,
+    ...(omise ? ["frame-src https://vault.omise.co"] : []),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

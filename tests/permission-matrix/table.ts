@@ -13,10 +13,10 @@
 import type { Role, World } from "./world";
 
 export const STAFF = ["staff"] as const satisfies readonly Role[];
-export const MEMBERS = ["member", "manager", "owner"] as const satisfies readonly Role[];
+export const MEMBERS = ["member", "treasurer", "manager", "owner"] as const satisfies readonly Role[];
 export const MANAGERS = ["manager", "owner"] as const satisfies readonly Role[];
 /** Anyone signed in. */
-export const SIGNED_IN = ["consumer", "outsider", "member", "manager", "owner", "staff"] as const satisfies readonly Role[];
+export const SIGNED_IN = ["consumer", "outsider", "member", "treasurer", "manager", "owner", "staff"] as const satisfies readonly Role[];
 /** Everyone, signed in or not: pages whose right comes from a token in the link, or none at all. */
 export const ANYONE = ["guest", ...SIGNED_IN] as const satisfies readonly Role[];
 export const OWNERS = ["owner"] as const satisfies readonly Role[];
@@ -120,7 +120,8 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
         return { from: "PACKED", carrier: "KERRY", trackingNumber: "KEX12345678" };
       }),
       cancel: can(MANAGERS, () => ({ from: "NEW", reason: "วัตถุดิบหมด" })),
-      "confirm-payment": can(MANAGERS, () => ({})),
+      // The elected treasurer confirms money paid straight to the group, though a plain member otherwise.
+      "confirm-payment": can([...MANAGERS, "treasurer"], () => ({})),
       // A refund needs money received: the form's builder records this request's order as paid first.
       refund: can(MANAGERS, async (w, c) => {
         await w.paid(c.id);

@@ -1,6 +1,6 @@
 /**
  * The people and rows the permission matrix acts with. One target group (a demo group) with a
- * member, a manager and its owner; the owner of another group; a consumer; staff; and nobody
+ * member, a member in the committee's treasurer seat, a manager and its owner; the owner of another group; a consumer; staff; and nobody
  * signed in. Factories make a fresh row for each request, so an allowed request never spoils the
  * next one (a listing hidden once cannot be hidden again).
  */
@@ -16,7 +16,7 @@ import { unfollowToken } from "~/modules/follows/unfollow-token.server";
 import { demoAccounts } from "../../prisma/seed/demo";
 import { cookiesFor } from "../helpers";
 
-export const roles = ["guest", "consumer", "outsider", "member", "manager", "owner", "staff"] as const;
+export const roles = ["guest", "consumer", "outsider", "member", "treasurer", "manager", "owner", "staff"] as const;
 export type Role = (typeof roles)[number];
 
 const TARGET = "ban-thon-krajood";
@@ -30,11 +30,12 @@ export async function makeWorld() {
   const group = await database.occupationGroup.findUniqueOrThrow({ where: { slug: TARGET }, select: { id: true, slug: true, provinceId: true } });
   const template = await database.product.findFirstOrThrow({ where: { groupId: group.id }, orderBy: { slug: "asc" } });
 
-  async function userWithRole(role: "MEMBER" | "MANAGER") {
+  async function userWithRole(role: "MEMBER" | "MANAGER", committeeRole: "TREASURER" | null = null) {
+    const name = committeeRole ? committeeRole.toLowerCase() : role.toLowerCase();
     const user = await database.user.create({
-      data: { email: `${role.toLowerCase()}.matrix@test.local`, name: `${role} of ${TARGET}`, passwordHash: "x" },
+      data: { email: `${name}.matrix@test.local`, name: `${name} of ${TARGET}`, passwordHash: "x" },
     });
-    await database.groupMembership.create({ data: { userId: user.id, groupId: group.id, role } });
+    await database.groupMembership.create({ data: { userId: user.id, groupId: group.id, role, committeeRole } });
     return user.email;
   }
 
@@ -43,6 +44,8 @@ export async function makeWorld() {
     consumer: demoAccounts.consumer.email,
     outsider: demoAccounts.ownerOf(OTHER).email,
     member: await userWithRole("MEMBER"),
+    // A plain member by permission role, elected treasurer: confirms money, nothing more.
+    treasurer: await userWithRole("MEMBER", "TREASURER"),
     manager: await userWithRole("MANAGER"),
     owner: demoAccounts.ownerOf(TARGET).email,
     staff: demoAccounts.staff.email,

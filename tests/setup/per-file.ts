@@ -1,6 +1,9 @@
 /**
  * Gives each integration test file its own database, copied from the migrated
- * and seeded template, and drops it afterwards.
+ * and seeded template, and drops it afterwards — after proving its ledger as
+ * `npm run ledger:check` does, so a test that leaves money unaccounted for (an
+ * unbalanced transaction, a payment neither paid out, held, kept nor refunded)
+ * fails its file, and with it `npm test`.
  */
 import crypto from "node:crypto";
 import pg from "pg";
@@ -35,6 +38,12 @@ process.env.DATA_DIR ??= ".data/test";
 
 afterAll(async () => {
   const { db } = await import("~/db/client.server");
-  await db().$disconnect();
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  const { checkLedger } = await import("~/modules/ledger/check.server");
+  try {
+    const report = await checkLedger(db());
+    if (!report.ok) throw new Error(`ledger:check fails on the database this test file leaves behind:\n${report.problems.join("\n")}`);
+  } finally {
+    await db().$disconnect();
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
 });

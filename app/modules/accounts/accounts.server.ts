@@ -81,7 +81,7 @@ export async function userForSession(sessionId: string) {
           role: true,
           memberships: {
             orderBy: { createdAt: "asc" },
-            select: { groupId: true, role: true, group: { select: { slug: true, nameTh: true, nameEn: true } } },
+            select: { groupId: true, role: true, committeeRole: true, group: { select: { slug: true, nameTh: true, nameEn: true } } },
           },
         },
       },

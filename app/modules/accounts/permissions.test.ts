@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasGroupRole } from "./permissions";
+import { hasGroupRole, mayConfirmPayments } from "./permissions";
 
 describe("hasGroupRole", () => {
   const memberships = [
@@ -17,5 +17,18 @@ describe("hasGroupRole", () => {
   it("never grants rights in a group the user does not belong to", () => {
     expect(hasGroupRole(memberships, "silver", "MEMBER")).toBe(false);
     expect(hasGroupRole([], "weavers", "MEMBER")).toBe(false);
+  });
+});
+
+describe("mayConfirmPayments", () => {
+  it("lets managers, owners and the member in the treasurer's seat confirm", () => {
+    expect(mayConfirmPayments([{ groupId: "rice", role: "MANAGER" }], "rice")).toBe(true);
+    expect(mayConfirmPayments([{ groupId: "rice", role: "OWNER", committeeRole: null }], "rice")).toBe(true);
+    expect(mayConfirmPayments([{ groupId: "rice", role: "MEMBER", committeeRole: "TREASURER" }], "rice")).toBe(true);
+  });
+  it("refuses a plain member, another committee seat, and the treasurer of another group", () => {
+    expect(mayConfirmPayments([{ groupId: "rice", role: "MEMBER" }], "rice")).toBe(false);
+    expect(mayConfirmPayments([{ groupId: "rice", role: "MEMBER", committeeRole: "CHAIR" }], "rice")).toBe(false);
+    expect(mayConfirmPayments([{ groupId: "weavers", role: "MEMBER", committeeRole: "TREASURER" }, { groupId: "rice", role: "MEMBER" }], "rice")).toBe(false);
   });
 });

@@ -208,10 +208,16 @@ async function feesOf(tx: Tx, groupOrderId: string): Promise<{ platform: number;
   return { platform: -(platform._sum.amountSatang ?? 0), provider: provider._sum.amountSatang ?? 0 };
 }
 
+/**
+ * The key of one attempt at sending a payout: the first keeps the plain key; a payout sent again
+ * after its transfer failed (and was reversed) is a new money event with its own key.
+ */
+const payoutKey = (payoutId: string, attempt: number) => (attempt <= 1 ? `payout:${payoutId}` : `payout:${payoutId}:${attempt}`);
+
 /** A payout left the platform's provider account for a group: what it settles, per group order, and the transfer's fee. */
 export async function recordPayout(
   tx: Tx,
-  input: { payoutId: string; groupId: string; parts: { groupOrderId: string; amountSatang: number }[]; transferFeeSatang: number },
+  input: { payoutId: string; attempt?: number; groupId: string; parts: { groupOrderId: string; amountSatang: number }[]; transferFeeSatang: number },
 ): Promise<void> {
   const entries: LedgerLine[] = [];
   for (const part of input.parts) {
@@ -220,16 +226,17 @@ export async function recordPayout(
   }
   // The platform pays the transfer fee, so a group receives every satang it is owed.
   if (input.transferFeeSatang > 0) entries.push({ account: "PAYMENT_FEES", amountSatang: input.transferFeeSatang, groupId: input.groupId }, { account: "PROVIDER_CLEARING", amountSatang: -input.transferFeeSatang, groupId: input.groupId });
-  await post(tx, { kind: "payout", key: `payout:${input.payoutId}`, payoutId: input.payoutId, entries });
+  await post(tx, { kind: "payout", key: payoutKey(input.payoutId, input.attempt ?? 1), payoutId: input.payoutId, entries });
 }
 
-/** A payout recorded as sent did not reach the group (the transfer failed): its entries are undone, once. */
-export async function recordPayoutReversed(tx: Tx, payoutId: string): Promise<boolean> {
-  const sent = await tx.ledgerTransaction.findUnique({ where: { key: `payout:${payoutId}` }, select: { entries: { select: { account: true, amountSatang: true, groupId: true, groupOrderId: true } } } });
+/** A payout recorded as sent (at its `attempt`) did not reach the group (the transfer failed): its entries are undone, once. */
+export async function recordPayoutReversed(tx: Tx, payoutId: string, attempt = 1): Promise<boolean> {
+  const key = payoutKey(payoutId, attempt);
+  const sent = await tx.ledgerTransaction.findUnique({ where: { key }, select: { entries: { select: { account: true, amountSatang: true, groupId: true, groupOrderId: true } } } });
   if (!sent) return false;
   return post(tx, {
     kind: "payout.reversed",
-    key: `payout.reversed:${payoutId}`,
+    key: `payout.reversed:${key.slice("payout:".length)}`,
     payoutId,
     entries: sent.entries.map((entry) => ({ ...entry, amountSatang: -entry.amountSatang })),
   });

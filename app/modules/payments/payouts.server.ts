@@ -8,7 +8,9 @@
  * a workflow step whose compensation takes it back if recording it fails; the ledger records it
  * (with the transfer's fee, paid by the platform) in the same transaction as the Payout's status.
  * A rail worked by hand (the platform's bank, for Stripe without Connect) leaves the payout
- * PENDING until staff record the transfer they made. A failed payout waits for staff to retry.
+ * PENDING until staff record the transfer they made. A transfer still on its way (PROCESSING) is
+ * checked with its provider by the money schedule (schedule.server.ts) until it arrives or fails;
+ * a failed payout waits for staff to retry.
  * Money paid straight to a group (PromptPay, cash) is never paid out: the group already holds it.
  */
 import type { Tx } from "~/db/client.server";
@@ -18,10 +20,12 @@ import { config } from "~/config.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { runWorkflow, step } from "~/lib/workflow.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { recordPayout } from "~/modules/ledger/ledger.server";
+import { recordPayout, recordPayoutReversed } from "~/modules/ledger/ledger.server";
 import type { PaymentProvider } from "~/generated/prisma/enums";
+import { MAX_RETRY_DELAY_MS, retryDelayMs } from "./backoff";
 import type { PayoutGroup } from "./port";
 import { payoutRailFor } from "./providers.server";
+import { transferGroupOf } from "./providers/stripe.server";
 
 export class PayoutStateError extends Error {
   readonly name = "PayoutStateError";
@@ -90,7 +94,8 @@ export async function runPayouts(at: Date = clockNow()): Promise<PayoutRun> {
   const due = await releasable(db(), at);
   const byGroupAndProvider = new Map<string, typeof due>();
   for (const row of due) {
-    const key = `${row.groupId}|${row.provider}`;
+    // Stripe Connect transfers each spend one charge (source_transaction): one payout per charge.
+    const key = `${row.groupId}|${row.provider}|${row.provider === "STRIPE" && config().STRIPE_CONNECT ? row.chargeRef : ""}`;
     byGroupAndProvider.set(key, [...(byGroupAndProvider.get(key) ?? []), row]);
   }
   for (const rows of byGroupAndProvider.values()) {
@@ -141,16 +146,22 @@ async function partsOf(tx: Tx, payoutId: string) {
   return owed.map((row) => ({ groupOrderId: row.groupOrderId!, amountSatang: -(row._sum.amountSatang ?? 0) })).filter((part) => part.amountSatang > 0);
 }
 
+/** The payment (provider and charge) whose money a payout pays out. */
+async function sourceOf(client: Client, payoutId: string) {
+  return (await client.payment.findFirst({ where: { order: { groupOrders: { some: { payoutId } } }, groupOrderId: null, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] } }, select: { provider: true, providerRef: true, orderId: true } }))!;
+}
+
 /** Sends one claimed payout through its rail and records the outcome. */
 async function send(payoutId: string, group: PayoutGroup): Promise<"PAID" | "PROCESSING" | "FAILED"> {
   const payout = await db().payout.findUniqueOrThrow({ where: { id: payoutId }, include: { groupOrders: { select: { id: true }, take: 1 } } });
-  const provider = (await db().payment.findFirst({ where: { order: { groupOrders: { some: { payoutId } } }, groupOrderId: null, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED"] } }, select: { provider: true, providerRef: true } }))!;
+  const provider = await sourceOf(db(), payoutId);
   const rail = payoutRailFor(provider.provider, group);
+  const attempt = payout.attempts + 1;
   try {
     return await runWorkflow<"PAID" | "PROCESSING">(`payout ${payoutId}`, [
       step(
         "send the transfer",
-        () => rail.send({ id: payout.id, idempotencyKey: `${payout.idempotencyKey}:${payout.attempts + 1}`, amountSatang: payout.amountSatang, transferGroup: null, sourceCharge: provider.providerRef }, group),
+        () => rail.send({ id: payout.id, idempotencyKey: `${payout.idempotencyKey}:${attempt}`, amountSatang: payout.amountSatang, transferGroup: transferGroupOf(provider.orderId), sourceCharge: provider.providerRef }, group),
         async (sent) => {
           if (sent.reference && rail.undo) await rail.undo(sent.reference, { idempotencyKey: payout.idempotencyKey });
         },
@@ -158,8 +169,11 @@ async function send(payoutId: string, group: PayoutGroup): Promise<"PAID" | "PRO
       step("record the payout", (sent) =>
         inTransaction(db(), async (tx) => {
           const status = sent.paid ? "PAID" : "PROCESSING";
-          await tx.payout.update({ where: { id: payoutId }, data: { status, reference: sent.reference, feeSatang: sent.feeSatang, attempts: { increment: 1 }, failureReason: null, paidAt: sent.paid ? new Date() : null } });
-          await recordPayout(tx, { payoutId, groupId: payout.groupId, parts: await partsOf(tx, payoutId), transferFeeSatang: sent.feeSatang });
+          await tx.payout.update({
+            where: { id: payoutId },
+            data: { status, reference: sent.reference, feeSatang: sent.feeSatang, attempts: attempt, failureReason: null, nextCheckAt: null, paidAt: sent.paid ? new Date() : null },
+          });
+          await recordPayout(tx, { payoutId, attempt, groupId: payout.groupId, parts: await partsOf(tx, payoutId), transferFeeSatang: sent.feeSatang });
           return status;
         }),
       ),
@@ -187,7 +201,8 @@ export async function recordPayoutSentByHand(input: { payoutId: string; referenc
 export async function retryPayout(input: { payoutId: string; actorId: string }): Promise<"PAID" | "PROCESSING" | "FAILED" | "PENDING"> {
   const payout = await db().payout.findUnique({ where: { id: input.payoutId }, select: { id: true, status: true, groupId: true, method: true } });
   if (!payout || payout.status !== "FAILED") throw new PayoutStateError("Only a failed payout can be retried");
-  // A failed send recorded nothing in the ledger, so a retry starts clean.
+  // A failed send recorded nothing in the ledger, and a transfer that failed later was reversed
+  // there (checkProcessingPayouts), so a retry starts clean, recorded under its own attempt's key.
   await inTransaction(db(), async (tx) => {
     await recordAudit(tx, { actorId: input.actorId, groupId: payout.groupId, action: "payout.retry", subjectType: "Payout", subjectId: payout.id });
   });
@@ -199,13 +214,52 @@ export async function retryPayout(input: { payoutId: string; actorId: string }):
   return send(payout.id, group);
 }
 
-/** Starts the payout schedule for this instance (PAYOUT_INTERVAL_MINUTES; 0 = off). */
-export function startPayoutSchedule(): { stop(): void } {
-  const minutes = config().PAYOUT_INTERVAL_MINUTES;
-  if (minutes === 0) return { stop() {} };
-  const timer = setInterval(() => {
-    runPayouts().catch((error: unknown) => console.error(`payouts: ${error instanceof Error ? error.message : String(error)}`));
-  }, minutes * 60_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+/**
+ * Asks the provider about transfers still on their way (PROCESSING), each under its row's lock
+ * (SKIP LOCKED: every instance may run this). One that arrived becomes PAID; one that failed
+ * becomes FAILED for staff to retry, and its ledger transaction is reversed in the same database
+ * transaction, so the group is owed the money again. Otherwise it is asked again later: half the
+ * payout's age from now, at least a minute and at most six hours (a backoff without a counter).
+ */
+export async function checkProcessingPayouts(now: Date = clockNow(), limit = 20): Promise<{ paid: number; failed: number; waiting: number }> {
+  const report = { paid: 0, failed: 0, waiting: 0 };
+  const tried: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    const outcome = await db().$transaction(
+      async (tx) => {
+        const [payout] = await tx.$queryRaw<{ id: string; groupId: string; reference: string; attempts: number; createdAt: Date }[]>`
+          SELECT id, "groupId", reference, attempts, "createdAt" FROM "Payout"
+          WHERE status = 'PROCESSING' AND reference IS NOT NULL AND ("nextCheckAt" IS NULL OR "nextCheckAt" <= ${now}) AND NOT (id = ANY(${tried}::text[]))
+          ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!payout) return null;
+        tried.push(payout.id);
+        const group = await tx.occupationGroup.findUniqueOrThrow({ where: { id: payout.groupId }, select: payoutGroupSelect });
+        const rail = payoutRailFor((await sourceOf(tx, payout.id)).provider, group);
+        const wait = Math.min(Math.max((now.getTime() - payout.createdAt.getTime()) / 2, retryDelayMs(1)), MAX_RETRY_DELAY_MS);
+        let answer: { paid: boolean; failure: string | null } = { paid: false, failure: null };
+        try {
+          if (rail.check) answer = await rail.check(payout.reference);
+        } catch (error) {
+          console.error(`payout ${payout.id}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (answer.paid) {
+          await tx.payout.update({ where: { id: payout.id }, data: { status: "PAID", paidAt: now, nextCheckAt: null } });
+          await recordAudit(tx, { actorId: null, groupId: payout.groupId, action: "payout.paid", subjectType: "Payout", subjectId: payout.id, after: { reference: payout.reference } });
+          return "paid" as const;
+        }
+        if (answer.failure) {
+          await tx.payout.update({ where: { id: payout.id }, data: { status: "FAILED", nextCheckAt: null, failureReason: answer.failure.slice(0, 300) } });
+          await recordPayoutReversed(tx, payout.id, payout.attempts);
+          await recordAudit(tx, { actorId: null, groupId: payout.groupId, action: "payout.failed", subjectType: "Payout", subjectId: payout.id, after: { reference: payout.reference, failure: answer.failure } });
+          return "failed" as const;
+        }
+        await tx.payout.update({ where: { id: payout.id }, data: { nextCheckAt: new Date(now.getTime() + wait) } });
+        return "waiting" as const;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+    if (outcome === null) break;
+    report[outcome]++;
+  }
+  return report;
 }

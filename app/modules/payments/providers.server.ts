@@ -10,17 +10,19 @@ import { manualPayout } from "./providers/manual-payout.server";
 import { isOmiseConfigured } from "./providers/omise/api.server";
 import { omise, omiseTransfers } from "./providers/omise/omise.server";
 import { payOnPickup } from "./providers/on-pickup.server";
+import { stripeConnectTransfers } from "./providers/stripe-connect.server";
 import { promptPayDirect } from "./providers/promptpay-direct.server";
+import { isStripeConfigured, stripePayments } from "./providers/stripe.server";
 
 /**
- * Every provider this store offers now, in the order checkout offers them. Omise and Stripe join
- * when their pay pages exist (their keys alone are not enough: a buyer must have somewhere to pay).
+ * Every provider this store offers now, in the order checkout offers them. Omise (a card through
+ * Omise.js on the order page) and Stripe (its hosted Checkout) join when their keys are set.
  */
 export function providers(): PaymentPort[] {
-  return [promptPayDirect, payOnPickup];
+  return [promptPayDirect, payOnPickup, ...(isOmiseConfigured() ? [omise] : []), ...(isStripeConfigured() ? [stripePayments] : [])];
 }
 
-const known: Partial<Record<PaymentProvider, PaymentPort>> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise };
+const known: Partial<Record<PaymentProvider, PaymentPort>> = { CASH_ON_PICKUP: payOnPickup, PROMPTPAY_DIRECT: promptPayDirect, OMISE: omise, STRIPE: stripePayments };
 
 /**
  * The port of a provider. For a payment already made it is found even when the provider's keys
@@ -35,7 +37,7 @@ export function paymentPort(provider: PaymentProvider, options: { offeredNow?: b
 /** How the money a provider collected for this group reaches it. */
 export function payoutRailFor(provider: PaymentProvider, group: PayoutGroup): PayoutRail {
   if (provider === "OMISE" && isOmiseConfigured()) return omiseTransfers;
-  if (provider === "STRIPE" && config().STRIPE_CONNECT && group.stripeAccountId) return manualPayout(group);
+  if (provider === "STRIPE" && config().STRIPE_CONNECT) return stripeConnectTransfers;
   // Stripe without Connect cannot pay a third party: staff transfer from the platform's bank.
   return manualPayout(group);
 }

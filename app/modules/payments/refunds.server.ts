@@ -10,9 +10,11 @@
 import type { Tx } from "~/db/client.server";
 import { db } from "~/db/client.server";
 import { inTransaction, type Client } from "~/db/transaction.server";
+import { now as clockNow } from "~/lib/clock.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { recordRefund } from "~/modules/ledger/ledger.server";
 import { NotInGroupError } from "~/modules/groups/errors";
+import { nextAttemptAt } from "./backoff";
 import { refundSentMessages } from "./payment-messages.server";
 import { paymentPort } from "./providers.server";
 
@@ -144,30 +146,46 @@ export async function recordManualRefundSent(input: { groupId: string; refundId:
 
 /**
  * Sends pending provider refunds, one at a time, each under its row's lock (SKIP LOCKED, so
- * several instances share the work). The provider gets the refund's idempotency key, so a retry
- * after a crash never refunds twice. A provider that cannot be reached leaves the refund pending
- * for the next sweep; one that refuses marks it FAILED for staff to see.
+ * several instances share the work); run by the money schedule (schedule.server.ts). The provider
+ * gets the refund's idempotency key (Omise, which keeps none, is first asked for the refund made
+ * before), so asking again after a crash or a "pending" answer never refunds twice. A provider
+ * that cannot be reached, or says the refund is still pending, is asked again later, backing off
+ * (backoff.ts); the ledger records the refund only when the provider says the money went back. One
+ * that refuses marks it FAILED, recording nothing, so its amount may be asked for again.
  */
-export async function processPendingRefunds(now = new Date(), limit = 20): Promise<{ sent: number; failed: number; waiting: number }> {
+export async function processPendingRefunds(now = clockNow(), limit = 20): Promise<{ sent: number; failed: number; waiting: number }> {
   const report = { sent: 0, failed: 0, waiting: 0 };
   const tried = new Set<string>();
   for (let i = 0; i < limit; i++) {
     const outcome = await db().$transaction(
       async (tx) => {
-        const [refund] = await tx.$queryRaw<{ id: string; amountSatang: number; idempotencyKey: string; paymentId: string }[]>`
-          SELECT id, "amountSatang", "idempotencyKey", "paymentId" FROM "Refund"
-          WHERE status = 'PENDING' AND manual = false AND NOT (id = ANY(${[...tried]}::text[]))
+        const [refund] = await tx.$queryRaw<{ id: string; amountSatang: number; idempotencyKey: string; paymentId: string; attempts: number }[]>`
+          SELECT id, "amountSatang", "idempotencyKey", "paymentId", attempts FROM "Refund"
+          WHERE status = 'PENDING' AND manual = false AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now}) AND NOT (id = ANY(${[...tried]}::text[]))
           ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!refund) return null;
         tried.add(refund.id);
+        const attempts = refund.attempts + 1;
+        const later = (fields: { providerRef?: string | null; failureReason?: string }) =>
+          tx.refund.update({ where: { id: refund.id }, data: { ...fields, attempts, nextAttemptAt: nextAttemptAt(now, attempts) } });
         const payment = await tx.payment.findUniqueOrThrow({ where: { id: refund.paymentId }, select: { id: true, provider: true, providerRef: true } });
-        const port = paymentPort(payment.provider);
-        if (!port.refund) return "waiting" as const;
+        // A provider this store no longer knows must not hold up the refunds queued behind it.
+        const port = (() => {
+          try {
+            return paymentPort(payment.provider);
+          } catch {
+            return null;
+          }
+        })();
+        if (!port?.refund) {
+          await later({ failureReason: `will retry: ${payment.provider} cannot send refunds here` });
+          return "waiting" as const;
+        }
         let answer;
         try {
           answer = await port.refund({ payment, refund: { id: refund.id, amountSatang: refund.amountSatang, idempotencyKey: refund.idempotencyKey } });
         } catch (error) {
-          await tx.refund.update({ where: { id: refund.id }, data: { failureReason: `will retry: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) } });
+          await later({ failureReason: `will retry: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) });
           console.error(`refund ${refund.id}: ${error instanceof Error ? error.message : String(error)}`);
           return "waiting" as const;
         }
@@ -176,10 +194,13 @@ export async function processPendingRefunds(now = new Date(), limit = 20): Promi
           return "sent" as const;
         }
         if (answer.status === "FAILED") {
-          await tx.refund.update({ where: { id: refund.id }, data: { status: "FAILED", providerRef: answer.providerRef, failureReason: answer.failureReason?.slice(0, 300) ?? "refused by the provider" } });
+          await tx.refund.update({
+            where: { id: refund.id },
+            data: { status: "FAILED", attempts, nextAttemptAt: null, providerRef: answer.providerRef, failureReason: answer.failureReason?.slice(0, 300) ?? "refused by the provider" },
+          });
           return "failed" as const;
         }
-        await tx.refund.update({ where: { id: refund.id }, data: { providerRef: answer.providerRef } });
+        await later({ providerRef: answer.providerRef, failureReason: "pending at the provider" });
         return "waiting" as const;
       },
       { timeout: 60_000, maxWait: 10_000 },

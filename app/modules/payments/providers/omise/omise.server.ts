@@ -39,7 +39,10 @@ export const omise: PaymentPort = {
     const made = (await omiseApi.listRefunds(payment.providerRef)).data.find((item) => item.metadata?.refund_id === refund.id);
     const answer = made ?? (await omiseApi.createRefund(payment.providerRef, { amount: refund.amountSatang, metadata: { refund_id: refund.id } }, refund.idempotencyKey));
     if (answer.amount !== refund.amountSatang) return { status: "FAILED", providerRef: answer.id, failureReason: `Omise refunded ${answer.amount}` };
-    return { status: answer.status === "failed" ? "FAILED" : "SUCCEEDED", providerRef: answer.id };
+    // Omise answers a refund "pending" until the card network takes it, then "closed"; a refund
+    // it could not make is "failed" (or "reversed"). Older answers carry no status: made.
+    if (answer.status === "pending") return { status: "PENDING", providerRef: answer.id };
+    return { status: answer.status === "failed" || answer.status === "reversed" ? "FAILED" : "SUCCEEDED", providerRef: answer.id };
   },
 };
 
@@ -187,8 +190,9 @@ export const omiseTransfers: PayoutRail = {
   async send(payout, group) {
     const recipient = group.omiseRecipientId;
     if (!recipient) throw new Error("The group has no Omise recipient");
-    // Omise keeps no idempotency key: a retried payout first looks for the transfer it made.
-    const made = (await omiseApi.listTransfers()).data.find((transfer) => transfer.metadata?.payout_id === payout.id);
+    // Omise keeps no idempotency key: a retried payout first looks for the transfer it made — one
+    // that failed (and was reversed in our ledger) does not count, the retry makes a new one.
+    const made = (await omiseApi.listTransfers()).data.find((transfer) => transfer.metadata?.payout_id === payout.id && !transfer.failure_code);
     const transfer = made ?? (await omiseApi.createTransfer({ amount: payout.amountSatang, recipient, metadata: { payout_id: payout.id } }, payout.idempotencyKey));
     if (transfer.amount !== payout.amountSatang) throw new Error(`Omise transfer ${transfer.id} is for ${transfer.amount}, not ${payout.amountSatang}`);
     if (transfer.failure_code) throw new Error(`Omise refused the transfer: ${transfer.failure_message ?? transfer.failure_code}`);
