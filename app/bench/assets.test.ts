@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assetUrlsIn, inlineStyles, withStaticImports } from "./assets";
+import { assetUrlsIn, dictionaryChunk, inlineStyles, withStaticImports } from "./assets";
 
 const html = `<link rel="stylesheet" href="/assets/root-a1.css"/><link rel="modulepreload" href="/assets/entry.client-b2.js"/>
 <script type="module">import "/assets/manifest-c3.js"; import * as route0 from "/assets/root-d4.js";</script>
@@ -40,5 +40,17 @@ describe("withStaticImports", () => {
 describe("inlineStyles", () => {
   it("finds the CSS inlined into the page head, and nothing from empty tags", () => {
     expect(inlineStyles('<head><style>body{margin:0}</style><style></style></head><p>x</p>')).toEqual(["body{margin:0}"]);
+  });
+});
+
+describe("dictionaryChunk", () => {
+  it("names the chunk of the page's own language, which the browser fetches before hydrating", () => {
+    const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-build-"));
+    fs.mkdirSync(path.join(buildDir, "client/assets"), { recursive: true });
+    for (const name of ["th-Ab1_c.js", "en-Zz9.js", "thing-x1.js"]) fs.writeFileSync(path.join(buildDir, "client/assets", name), "");
+    expect(dictionaryChunk('<html lang="th"><head>', buildDir)).toBe("/assets/th-Ab1_c.js");
+    expect(dictionaryChunk('<html lang="en">', buildDir)).toBe("/assets/en-Zz9.js");
+    expect(dictionaryChunk("<html>", buildDir)).toBeNull();
+    fs.rmSync(buildDir, { recursive: true });
   });
 });

@@ -1,8 +1,10 @@
 /**
  * What a first visit to a page downloads in JavaScript and CSS: every script,
  * module preload and stylesheet the HTML names, plus what those chunks import
- * statically according to Vite's build manifest, each fetched from the server
- * and gzipped as a CDN or compression middleware would send it.
+ * statically according to Vite's build manifest, and the page's language's
+ * dictionary (a chunk of its own that the browser fetches before hydrating),
+ * each fetched from the server and gzipped as a CDN or compression middleware
+ * would send it.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -28,6 +30,15 @@ export function assetUrlsIn(html: string): string[] {
   return [...found].filter((url) => url.startsWith("/"));
 }
 
+/** The dictionary chunk of the page's `<html lang>` (app/i18n/dictionaries.client.ts loads it before hydrating). */
+export function dictionaryChunk(html: string, buildDir: string): string | null {
+  const lang = /<html[^>]*\slang="(th|en)"/.exec(html)?.[1];
+  if (!lang) return null;
+  const dir = path.join(buildDir, "client/assets");
+  const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((name) => new RegExp(`^${lang}-[\\w-]+\\.js$`).test(name)) : undefined;
+  return file ? `/assets/${file}` : null;
+}
+
 /** Adds the static imports (and their CSS) of every chunk already listed, transitively. */
 export function withStaticImports(urls: string[], buildDir: string): string[] {
   const manifestFile = path.join(buildDir, "client/.vite/manifest.json");
@@ -51,7 +62,8 @@ export function withStaticImports(urls: string[], buildDir: string): string[] {
 }
 
 export async function assetTotals(origin: string, html: string, buildDir: string): Promise<{ js: AssetTotals; css: AssetTotals }> {
-  const urls = withStaticImports(assetUrlsIn(html), buildDir);
+  const dictionary = dictionaryChunk(html, buildDir);
+  const urls = withStaticImports([...assetUrlsIn(html), ...(dictionary ? [dictionary] : [])], buildDir);
   const totals = { js: empty(), css: empty() };
   for (const url of urls.sort()) {
     const response = await fetch(new URL(url, origin));
