@@ -4,7 +4,6 @@
  * every province). Public data that changes only with the dataset: cached for a day.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { districtChoices, provinceChoices, subdistrictChoices } from "~/modules/groups/places.server";
 
 const param = (url: URL, name: string) => (url.searchParams.get(name) ?? "").slice(0, 100);
@@ -14,7 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const province = param(url, "province");
   const district = param(url, "district");
   const headers = { "Cache-Control": "public, max-age=86400" };
-  if (province && district) return data({ places: await subdistrictChoices(province, district) }, { headers });
-  if (province) return data({ places: await districtChoices(province) }, { headers });
-  return data({ places: await provinceChoices() }, { headers });
+  // A plain JSON response: the pickers fetch it, and a resource route answers with a Response.
+  if (province && district) return Response.json({ places: await subdistrictChoices(province, district) }, { headers });
+  if (province) return Response.json({ places: await districtChoices(province) }, { headers });
+  return Response.json({ places: await provinceChoices() }, { headers });
 }
