@@ -211,6 +211,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     for (const [a, b, why] of pairs) {
       if (Boolean(config[a]) !== Boolean(config[b])) throw new ConfigError([`${config[a] ? b : a}: must be set when ${config[a] ? a : b} is set (${why})`]);
     }
+    if (config.STRIPE_PROMPTPAY && !config.STRIPE_SECRET_KEY) throw new ConfigError(["STRIPE_PROMPTPAY: needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET"]);
     if (config.STRIPE_CONNECT && !config.STRIPE_SECRET_KEY) throw new ConfigError(["STRIPE_CONNECT: needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET"]);
     if (config.S3_BUCKET && !config.S3_PUBLIC_URL) {
       throw new ConfigError(["S3_PUBLIC_URL: must be set when S3_BUCKET is set (where browsers fetch the images from)"]);

@@ -20,7 +20,8 @@ type OmiseJs = {
 
 const OMISE_JS = "https://cdn.omise.co/omise.js";
 
-export function CardPayment({ amountSatang, state, open, omiseKey }: { amountSatang: number; state: CardState; open: boolean; omiseKey: string | null }) {
+/** `promptPay`: Stripe's page offers PromptPay beside card (STRIPE_PROMPTPAY). */
+export function CardPayment({ amountSatang, state, open, omiseKey, promptPay = false }: { amountSatang: number; state: CardState; open: boolean; omiseKey: string | null; promptPay?: boolean }) {
   const { t, lang } = useT();
   const amount = formatMoney(amountSatang, lang);
   return (
@@ -36,10 +37,10 @@ export function CardPayment({ amountSatang, state, open, omiseKey }: { amountSat
         <Form method="post" className="stack">
           <CsrfInput />
           <input type="hidden" name="intent" value="pay-card" />
-          <p className="hint">{t("pay.card.intro", { amount })}</p>
+          <p className="hint">{t(promptPay ? "pay.card.introPromptPay" : "pay.card.intro", { amount })}</p>
           <p>
             <button type="submit" className="button">
-              {t("pay.card.button", { amount })}
+              {t(promptPay ? "pay.card.buttonPromptPay" : "pay.card.button", { amount })}
             </button>
           </p>
         </Form>

@@ -52,6 +52,7 @@ export const en: Dictionary = {
       OMISE: "Card (Omise)",
       STRIPE: "Card (Stripe)",
     },
+    stripeWithPromptPay: "Card or PromptPay (Stripe)",
     providerHints: {
       CASH_ON_PICKUP: "cash or a transfer on pickup or delivery, confirmed by the group",
       PROMPTPAY_DIRECT: "scan each group's QR code, then upload your slip",

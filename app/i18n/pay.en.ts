@@ -10,7 +10,9 @@ export const payEn: Pick<Dictionary, "pay" | "payMail" | "money" | "payouts"> = 
     card: {
       title: "Pay by card",
       intro: "You pay {{amount}} on Stripe's secure page; your card number never reaches this store. You come back here afterwards.",
+      introPromptPay: "You pay {{amount}} by card or PromptPay on Stripe's secure page; your card number never reaches this store. You come back here afterwards; a PromptPay payment shows here once Stripe confirms it.",
       button: "Pay {{amount}} by card",
+      buttonPromptPay: "Pay {{amount}} by card or PromptPay",
       paid: "The card payment is confirmed. Thank you!",
       notYet: "The card payment is not confirmed yet. If you paid, this page will show it shortly; otherwise pay again below.",
       failed: "The payment did not go through (the card was declined, or the payment page expired). Please try again below.",

@@ -54,6 +54,7 @@ export const th = {
       OMISE: "บัตร (Omise)",
       STRIPE: "บัตร (Stripe)",
     },
+    stripeWithPromptPay: "บัตรหรือพร้อมเพย์ (Stripe)",
     providerHints: {
       CASH_ON_PICKUP: "เงินสดหรือโอนเมื่อได้รับของ กลุ่มเป็นผู้ยืนยัน",
       PROMPTPAY_DIRECT: "สแกน QR ของแต่ละกลุ่ม แล้วแนบสลิป",

@@ -68,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const toPay = order ? await promptPayCodes(order) : [];
   // Omise.js needs the public key in the browser; it is public by design.
   const omiseKey = order?.paymentProvider === "OMISE" ? (config().OMISE_PUBLIC_KEY ?? null) : null;
-  return data({ number, order, csrf, toPay, card, omiseKey }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+  const stripePromptPay = order?.paymentProvider === "STRIPE" && config().STRIPE_PROMPTPAY;
+  return data({ number, order, csrf, toPay, card, omiseKey, stripePromptPay }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
 }
 
 /** What the provider says of the order's card payment, fetched back from it (never read from the return URL). */
@@ -168,7 +169,7 @@ export const meta: MetaFunction<typeof loader> = ({ location, data: loaded }) =>
 };
 
 export default function OrderPage() {
-  const { number, order, toPay, card, omiseKey } = useLoaderData<typeof loader>();
+  const { number, order, toPay, card, omiseKey, stripePromptPay } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as { error: string; paymentId?: string | null } | undefined;
   const [search] = useSearchParams();
   const { t, lang } = useT();
@@ -204,7 +205,7 @@ export default function OrderPage() {
       {order.status === "PENDING_PAYMENT" && order.expiresAt ? <p>{t("mail.payBy", { date: formatDate(new Date(order.expiresAt), lang) })}</p> : null}
       {order.paymentProvider === "CASH_ON_PICKUP" ? <p className="hint">{t("mail.payLater")}</p> : null}
       {(order.paymentProvider === "STRIPE" || order.paymentProvider === "OMISE") && (card || order.status === "PENDING_PAYMENT") ? (
-        <CardPayment amountSatang={order.totalSatang} state={card} open={order.status === "PENDING_PAYMENT"} omiseKey={omiseKey} />
+        <CardPayment amountSatang={order.totalSatang} state={card} open={order.status === "PENDING_PAYMENT"} omiseKey={omiseKey} promptPay={stripePromptPay} />
       ) : null}
       {search.get("received") ? (
         <p className="notice notice-box" role="status">
