@@ -49,7 +49,7 @@ export const en: Dictionary = {
     providers: {
       CASH_ON_PICKUP: "Pay the group when you get the goods",
       PROMPTPAY_DIRECT: "PromptPay straight to each group",
-      OMISE: "Card (Omise)",
+      OMISE: "PromptPay, banking app or card (Omise)",
       STRIPE: "Card (Stripe)",
     },
     stripeWithPromptPay: "Card or PromptPay (Stripe)",

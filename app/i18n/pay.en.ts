@@ -26,6 +26,20 @@ export const payEn: Pick<Dictionary, "pay" | "payMail" | "money" | "payouts"> = 
       refused: "Omise could not read this card: {{message}}",
       unavailable: "The card payment service cannot be reached right now. Please try again in a few minutes.",
     },
+    omise: {
+      intro: "Pay {{amount}} to the market with PromptPay or your bank's app, or by card below.",
+      promptpay: "Pay {{amount}} by PromptPay QR",
+      qrAlt: "Omise PromptPay QR for {{amount}}",
+      qrHint: "Scan with any banking app, or save the picture and open it from the banking app on this phone. This page shows the payment once Omise confirms it.",
+      unknownSource: "This way of paying is not offered; please choose one of the buttons",
+      banks: {
+        mobile_banking_kbank: "K PLUS (Kasikornbank)",
+        mobile_banking_scb: "SCB EASY (Siam Commercial Bank)",
+        mobile_banking_bay: "KMA (Krungsri)",
+        mobile_banking_bbl: "Bualuang mBanking (Bangkok Bank)",
+        mobile_banking_ktb: "Krungthai NEXT (Krungthai Bank)",
+      },
+    },
     slip: {
       formLabel: "Attach the transfer slip for {{group}}",
       label: "Picture of the transfer slip",

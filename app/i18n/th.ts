@@ -51,7 +51,7 @@ export const th = {
     providers: {
       CASH_ON_PICKUP: "จ่ายกับกลุ่มเมื่อรับสินค้า",
       PROMPTPAY_DIRECT: "พร้อมเพย์โอนตรงถึงกลุ่ม",
-      OMISE: "บัตร (Omise)",
+      OMISE: "พร้อมเพย์ แอปธนาคาร หรือบัตร (Omise)",
       STRIPE: "บัตร (Stripe)",
     },
     stripeWithPromptPay: "บัตรหรือพร้อมเพย์ (Stripe)",
