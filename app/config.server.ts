@@ -165,6 +165,15 @@ export const configSchema = z.object({
   STRIPE_PROMPTPAY: flag(false),
   /** Pay groups through Stripe Connect (separate charges and transfers) instead of from the platform's balance. */
   STRIPE_CONNECT: flag(false),
+  /**
+   * The country of the Express accounts groups open through Connect onboarding (ISO 3166 alpha-2).
+   * Stripe lets platforms in Thailand not self-serve Express accounts, and cross-border payouts
+   * only among the US, UK, EEA, Canada and Switzerland: see the README.
+   */
+  STRIPE_CONNECT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "US"')
+    .default("US"),
   /** Days after delivery before a group's money is paid out (the buyer's "I received it" releases it at once). */
   PAYOUT_HOLD_DAYS: z.coerce.number({ message: "must be a number of days from 0 to 60" }).int("must be a whole number of days").min(0, "must be a number of days from 0 to 60").max(60, "must be a number of days from 0 to 60").default(7),
   /**

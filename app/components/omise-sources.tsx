@@ -21,7 +21,7 @@ export function OmiseSources({ amount, qr }: { amount: string; qr: string | null
           <figcaption>
             <strong>{amount}</strong> · {t("pay.omise.qrHint")}
           </figcaption>
-          <a className="button secondary" href={qr} download="promptpay.svg">
+          <a className="button secondary" href={qr} download={qr.startsWith("data:image/png") ? "promptpay.png" : "promptpay.svg"}>
             {t("pay.saveImage")}
           </a>
         </figure>
