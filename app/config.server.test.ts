@@ -81,4 +81,14 @@ describe("configuration", () => {
       'SIGNUP_MAX_PER_HOUR: must be a whole number from 1 to 100000 (got "0")',
     ]);
   });
+
+  it("refuses Stripe PromptPay without Stripe's keys (it would silently do nothing)", () => {
+    expect(problems({ STRIPE_PROMPTPAY: "true" })).toEqual(["STRIPE_PROMPTPAY: needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET"]);
+    expect(parseConfig({ STRIPE_PROMPTPAY: "true", STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).STRIPE_PROMPTPAY).toBe(true);
+  });
+
+  it("takes Connect's onboarding country as a two-letter code", () => {
+    expect(parseConfig({}).STRIPE_CONNECT_COUNTRY).toBe("US");
+    expect(problems({ STRIPE_CONNECT_COUNTRY: "Thailand" })).toEqual(['STRIPE_CONNECT_COUNTRY: must be a two-letter country code such as "US" (got "Thailand")']);
+  });
 });

@@ -165,6 +165,15 @@ export const configSchema = z.object({
   STRIPE_PROMPTPAY: flag(false),
   /** Pay groups through Stripe Connect (separate charges and transfers) instead of from the platform's balance. */
   STRIPE_CONNECT: flag(false),
+  /**
+   * The country of the Express accounts groups open through Connect onboarding (ISO 3166 alpha-2).
+   * Stripe lets platforms in Thailand not self-serve Express accounts, and cross-border payouts
+   * only among the US, UK, EEA, Canada and Switzerland: see the README.
+   */
+  STRIPE_CONNECT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "US"')
+    .default("US"),
   /** Days after delivery before a group's money is paid out (the buyer's "I received it" releases it at once). */
   PAYOUT_HOLD_DAYS: z.coerce.number({ message: "must be a number of days from 0 to 60" }).int("must be a whole number of days").min(0, "must be a number of days from 0 to 60").max(60, "must be a number of days from 0 to 60").default(7),
   /**
@@ -211,6 +220,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     for (const [a, b, why] of pairs) {
       if (Boolean(config[a]) !== Boolean(config[b])) throw new ConfigError([`${config[a] ? b : a}: must be set when ${config[a] ? a : b} is set (${why})`]);
     }
+    if (config.STRIPE_PROMPTPAY && !config.STRIPE_SECRET_KEY) throw new ConfigError(["STRIPE_PROMPTPAY: needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET"]);
     if (config.STRIPE_CONNECT && !config.STRIPE_SECRET_KEY) throw new ConfigError(["STRIPE_CONNECT: needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET"]);
     if (config.S3_BUCKET && !config.S3_PUBLIC_URL) {
       throw new ConfigError(["S3_PUBLIC_URL: must be set when S3_BUCKET is set (where browsers fetch the images from)"]);

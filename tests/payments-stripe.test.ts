@@ -7,7 +7,8 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createCheckoutSession } from "~/modules/payments/providers/stripe.server";
+import { config } from "~/config.server";
+import { createCheckoutSession, refreshStripePayment } from "~/modules/payments/providers/stripe.server";
 import { db } from "~/db/client.server";
 import { checkLedger } from "~/modules/ledger/check.server";
 import * as webhookRoute from "~/routes/api.webhooks.stripe";
@@ -35,7 +36,13 @@ let counter = 0;
 
 /** What Stripe's API received: each create call's form body and Idempotency-Key. */
 const created: { body: URLSearchParams; idempotencyKey: string | null }[] = [];
+/** Sessions as Stripe would answer them when fetched back, by id. */
+const fetched = new Map<string, Record<string, unknown>>();
 const server = setupServer(
+  http.get("https://api.stripe.com/v1/checkout/sessions/:id", ({ params }) => {
+    const found = fetched.get(String(params.id));
+    return found ? HttpResponse.json(found) : HttpResponse.json({ error: { type: "invalid_request_error", message: "No such checkout.session" } }, { status: 404 });
+  }),
   http.post("https://api.stripe.com/v1/checkout/sessions", async ({ request }) => {
     const body = new URLSearchParams(await request.text());
     created.push({ body, idempotencyKey: request.headers.get("Idempotency-Key") });
@@ -97,6 +104,44 @@ describe("Stripe Checkout", () => {
     expect(Number(call.body.get("line_items[0][price_data][unit_amount]"))).toBe(order.totalSatang);
     expect(call.body.get("client_reference_id")).toBe(payment.id);
     expect(await db().payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ providerRef: session.id, redirectUrl: session.url });
+  });
+});
+
+describe("Stripe PromptPay (STRIPE_PROMPTPAY)", () => {
+  async function methodsOffered(promptPay: boolean) {
+    const settings = config();
+    const was = settings.STRIPE_PROMPTPAY;
+    settings.STRIPE_PROMPTPAY = promptPay;
+    try {
+      const { order } = await stripeOrder();
+      const payment = await db().payment.findFirstOrThrow({ where: { orderId: order.id } });
+      await createCheckoutSession(payment, { success: "http://t/orders/x?paid=card", cancel: "http://t/orders/x" });
+      const body = created.at(-1)!.body;
+      const methods = [...body.keys()].filter((key) => key.startsWith("allowed_payment_method_types")).map((key) => body.get(key));
+      return { methods, currency: body.get("currency"), legacy: body.has("payment_method_types[0]") };
+    } finally {
+      settings.STRIPE_PROMPTPAY = was;
+    }
+  }
+
+  it("offers card only when off, whatever the dashboard enables", async () => {
+    expect(await methodsOffered(false)).toEqual({ methods: ["card"], currency: "thb", legacy: false });
+  });
+
+  it("offers PromptPay beside card when on, in THB", async () => {
+    expect(await methodsOffered(true)).toEqual({ methods: ["card", "promptpay"], currency: "thb", legacy: false });
+  });
+
+  it("a PromptPay session completed but not yet paid leaves the order waiting; only the session fetched back as paid pays it", async () => {
+    const { order, sessionId } = await stripeOrder();
+    const session = { id: sessionId, object: "checkout.session", amount_total: order.totalSatang, currency: "thb", status: "complete", payment_status: "unpaid", payment_method_types: ["card", "promptpay"] };
+    fetched.set(sessionId, session);
+    expect(await refreshStripePayment(order.id)).toBe("unchanged");
+    expect((await state(order.id)).order.status).toBe("PENDING_PAYMENT");
+    fetched.set(sessionId, { ...session, payment_status: "paid" });
+    expect(await refreshStripePayment(order.id)).toBe("succeeded");
+    expect((await state(order.id)).order.status).toBe("PAID");
+    expect((await checkLedger()).problems).toEqual([]);
   });
 });
 

@@ -13,7 +13,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Params } from "@remix-run/react";
-import { beforeAll, describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { permissionTable, type FormFields } from "./permission-matrix/table";
 import { outcome, type Outcome } from "./route-calls";
 import { fingerprint, makeWorld, roles, type Role, type World } from "./permission-matrix/world";
@@ -28,10 +30,37 @@ const onDisk = fs.readdirSync(routesDir).filter(isCovered).sort();
 const load = (file: string) => modules[`../app/routes/${file}`]();
 const context = { clientAddress: "127.0.0.1" };
 
+vi.hoisted(() => {
+  // msw 3 uses Promise.withResolvers (Node 22); these machines run Node 20.
+  const promise = Promise as unknown as { withResolvers?: () => unknown };
+  promise.withResolvers ??= () => {
+    let resolve!: (value: unknown) => void;
+    let reject!: (reason: unknown) => void;
+    const created = new Promise((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    return { promise: created, resolve, reject };
+  };
+  // Stripe Connect on, so the money page's owner-only "connect-stripe" intent can succeed.
+  process.env.STRIPE_SECRET_KEY = "sk_test_0000000000000000000000";
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_test0000000000000000000000";
+  process.env.STRIPE_CONNECT = "true";
+});
+
+/** Stripe's answers to Connect onboarding, in its shapes. */
+const stripeServer = setupServer(
+  http.post("https://api.stripe.com/v1/accounts", () => HttpResponse.json({ id: `acct_test_${Date.now()}${Math.random().toString(36).slice(2, 8)}`, object: "account", type: "express", payouts_enabled: false, details_submitted: false })),
+  http.get("https://api.stripe.com/v1/accounts/:id", ({ params }) => HttpResponse.json({ id: params.id, object: "account", type: "express", payouts_enabled: false, details_submitted: false })),
+  http.post("https://api.stripe.com/v1/account_links", () => HttpResponse.json({ object: "account_link", created: 1764320000, expires_at: 1764320300, url: "https://connect.stripe.com/setup/e/acct_test/link" })),
+);
+
 let world: World;
 beforeAll(async () => {
+  stripeServer.listen();
   world = await makeWorld();
 });
+afterAll(() => stripeServer.close());
 
 /** A route's params read from a path: "($lang).staff.collections.$slug.tsx" + "/staff/collections/x" → {slug: "x"}. */
 function paramsFor(file: string, urlPath: string): Params {

@@ -3,11 +3,13 @@
  * the payment back, and the way to pay. Stripe: a plain form (no JavaScript) to Stripe's hosted
  * page. Omise: card fields with no `name`, so the browser never posts them here; Omise.js turns
  * them into a one-use token on submit and only the token is posted (without JavaScript the
- * server answers that the card needs it).
+ * server answers that the card needs it). Omise also takes PromptPay and the banks' apps
+ * (OmiseSources), offered first: most Thai buyers pay that way.
  */
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CsrfInput } from "~/components/forms";
+import { OmiseSources } from "~/components/omise-sources";
 import { formatMoney } from "~/i18n/format";
 import { useT } from "~/i18n/use-lang";
 
@@ -20,7 +22,8 @@ type OmiseJs = {
 
 const OMISE_JS = "https://cdn.omise.co/omise.js";
 
-export function CardPayment({ amountSatang, state, open, omiseKey }: { amountSatang: number; state: CardState; open: boolean; omiseKey: string | null }) {
+/** `promptPay`: Stripe's page offers PromptPay beside card (STRIPE_PROMPTPAY). */
+export function CardPayment({ amountSatang, state, open, omiseKey, omiseQr = null, promptPay = false }: { amountSatang: number; state: CardState; open: boolean; omiseKey: string | null; omiseQr?: string | null; promptPay?: boolean }) {
   const { t, lang } = useT();
   const amount = formatMoney(amountSatang, lang);
   return (
@@ -31,15 +34,16 @@ export function CardPayment({ amountSatang, state, open, omiseKey }: { amountSat
           {t(`pay.card.${state}`)}
         </p>
       ) : null}
+      {open && omiseKey ? <OmiseSources amount={amount} qr={omiseQr} /> : null}
       {open && omiseKey ? <OmiseCardForm publicKey={omiseKey} amount={amount} /> : null}
       {open && !omiseKey ? (
         <Form method="post" className="stack">
           <CsrfInput />
           <input type="hidden" name="intent" value="pay-card" />
-          <p className="hint">{t("pay.card.intro", { amount })}</p>
+          <p className="hint">{t(promptPay ? "pay.card.introPromptPay" : "pay.card.intro", { amount })}</p>
           <p>
             <button type="submit" className="button">
-              {t("pay.card.button", { amount })}
+              {t(promptPay ? "pay.card.buttonPromptPay" : "pay.card.button", { amount })}
             </button>
           </p>
         </Form>

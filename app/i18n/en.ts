@@ -49,9 +49,10 @@ export const en: Dictionary = {
     providers: {
       CASH_ON_PICKUP: "Pay the group when you get the goods",
       PROMPTPAY_DIRECT: "PromptPay straight to each group",
-      OMISE: "Card (Omise)",
+      OMISE: "PromptPay, banking app or card (Omise)",
       STRIPE: "Card (Stripe)",
     },
+    stripeWithPromptPay: "Card or PromptPay (Stripe)",
     providerHints: {
       CASH_ON_PICKUP: "cash or a transfer on pickup or delivery, confirmed by the group",
       PROMPTPAY_DIRECT: "scan each group's QR code, then upload your slip",
@@ -260,6 +261,21 @@ export const en: Dictionary = {
     profile: { members: "Members", promptPay: "PromptPay for payments", notSet: "Not set" },
     ordersEmpty: "No orders yet. Orders from buyers will appear here.",
     moneyEmpty: "No money movements yet. Sales and what the group receives will appear here.",
+    stripe: {
+      title: "The group's Stripe account",
+      connect: "Connect a Stripe account",
+      continue: "Continue setting up on Stripe",
+      state: {
+        none: "The group has no Stripe account yet. Card payments are paid out to it once the owner connects one.",
+        incomplete: "Stripe is waiting for the group's details. The owner can continue on Stripe.",
+        pending: "Stripe is checking the group's details; payouts start once Stripe enables them.",
+        enabled: "Payouts are enabled: Stripe pays the group's share into its account.",
+        unknown: "Stripe cannot be reached right now, so whether payouts are enabled is not known. Please look again later.",
+      },
+      invalid: "This request was not understood; please use the button",
+      off: "Stripe Connect is not enabled in this store",
+      unavailable: "Stripe cannot be reached right now. Please try again in a few minutes.",
+    },
   },
   inbox: {
     filters: "Filter by status",

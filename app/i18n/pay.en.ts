@@ -10,7 +10,9 @@ export const payEn: Pick<Dictionary, "pay" | "payMail" | "money" | "payouts"> = 
     card: {
       title: "Pay by card",
       intro: "You pay {{amount}} on Stripe's secure page; your card number never reaches this store. You come back here afterwards.",
+      introPromptPay: "You pay {{amount}} by card or PromptPay on Stripe's secure page; your card number never reaches this store. You come back here afterwards; a PromptPay payment shows here once Stripe confirms it.",
       button: "Pay {{amount}} by card",
+      buttonPromptPay: "Pay {{amount}} by card or PromptPay",
       paid: "The card payment is confirmed. Thank you!",
       notYet: "The card payment is not confirmed yet. If you paid, this page will show it shortly; otherwise pay again below.",
       failed: "The payment did not go through (the card was declined, or the payment page expired). Please try again below.",
@@ -23,6 +25,20 @@ export const payEn: Pick<Dictionary, "pay" | "payMail" | "money" | "payouts"> = 
       securityCode: "Security code (CVV)",
       refused: "Omise could not read this card: {{message}}",
       unavailable: "The card payment service cannot be reached right now. Please try again in a few minutes.",
+    },
+    omise: {
+      intro: "Pay {{amount}} to the market with PromptPay or your bank's app, or by card below.",
+      promptpay: "Pay {{amount}} by PromptPay QR",
+      qrAlt: "Omise PromptPay QR for {{amount}}",
+      qrHint: "Scan with any banking app, or save the picture and open it from the banking app on this phone. This page shows the payment once Omise confirms it.",
+      unknownSource: "This way of paying is not offered; please choose one of the buttons",
+      banks: {
+        mobile_banking_kbank: "K PLUS (Kasikornbank)",
+        mobile_banking_scb: "SCB EASY (Siam Commercial Bank)",
+        mobile_banking_bay: "KMA (Krungsri)",
+        mobile_banking_bbl: "Bualuang mBanking (Bangkok Bank)",
+        mobile_banking_ktb: "Krungthai NEXT (Krungthai Bank)",
+      },
     },
     slip: {
       formLabel: "Attach the transfer slip for {{group}}",

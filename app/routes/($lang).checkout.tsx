@@ -10,6 +10,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { z } from "zod";
+import { config } from "~/config.server";
 import { AddressFields, type AddressFieldsMeta } from "~/components/address-fields";
 import { CsrfInput, Field } from "~/components/forms";
 import { formatMoney } from "~/i18n/format";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await checkoutView(cartId);
   const { csrf, headers } = await csrfForForm(request);
   return data(
-    { view, csrf, checkoutKey: crypto.randomUUID(), user: user ? { name: user.name, email: user.email } : null },
+    { view, csrf, checkoutKey: crypto.randomUUID(), stripePromptPay: config().STRIPE_PROMPTPAY, user: user ? { name: user.name, email: user.email } : null },
     { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } },
   );
 }
@@ -126,7 +127,7 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export default function Checkout() {
-  const { view, checkoutKey, user } = useLoaderData<typeof loader>();
+  const { view, checkoutKey, stripePromptPay, user } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as Answer | undefined;
   const { t, lang } = useT();
   const submit = useSubmit();
@@ -220,7 +221,7 @@ export default function Checkout() {
             <label key={provider} className="radio">
               <input type="radio" name="payment" value={provider} defaultChecked={(values.payment ?? (index === 0 ? provider : "")) === provider} />
               <span>
-                {t(`checkout.providers.${provider}`)}
+                {provider === "STRIPE" && stripePromptPay ? t("checkout.stripeWithPromptPay") : t(`checkout.providers.${provider}`)}
                 <span className="hint"> · {t(`checkout.providerHints.${provider}`)}</span>
               </span>
             </label>

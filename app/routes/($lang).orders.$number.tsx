@@ -28,7 +28,7 @@ import { buyerMayCancel } from "~/modules/orders/status";
 import { trackingUrl } from "~/modules/orders/carriers";
 import { promptPayCodes } from "~/modules/payments/promptpay-qr.server";
 import { SlipRejectedError, slipMaxBytes, submitSlip } from "~/modules/payments/slips.server";
-import { CARD_PROVIDERS, CardTokenMissingError, refreshCardPayment, startCardPayment } from "~/modules/payments/card-payments.server";
+import { CARD_PROVIDERS, CardTokenMissingError, OMISE_SOURCES, omisePromptPayQr, refreshCardPayment, startCardPayment } from "~/modules/payments/card-payments.server";
 import { OrderNotPayableError } from "~/modules/payments/providers/omise/omise.server";
 import { publicOrigin } from "~/web/origin.server";
 import { config } from "~/config.server";
@@ -68,7 +68,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const toPay = order ? await promptPayCodes(order) : [];
   // Omise.js needs the public key in the browser; it is public by design.
   const omiseKey = order?.paymentProvider === "OMISE" ? (config().OMISE_PUBLIC_KEY ?? null) : null;
-  return data({ number, order, csrf, toPay, card, omiseKey }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
+  const omiseQr = omiseKey && order?.status === "PENDING_PAYMENT" ? await omisePromptPayQr(order.id) : null;
+  const stripePromptPay = order?.paymentProvider === "STRIPE" && config().STRIPE_PROMPTPAY;
+  return data({ number, order, csrf, toPay, card, omiseKey, omiseQr, stripePromptPay }, { headers: { ...Object.fromEntries(new Headers(headers)), "Cache-Control": "private, no-store" } });
 }
 
 /** What the provider says of the order's card payment, fetched back from it (never read from the return URL). */
@@ -86,7 +88,8 @@ async function cardState(orderId: string, provider: PaymentProvider, returned: b
 
 const intents = z.discriminatedUnion("intent", [
   // Omise.js's one-use card token; Stripe needs none (the card is typed on Stripe's page).
-  z.object({ intent: z.literal("pay-card"), omiseToken: z.string().regex(/^tokn_[A-Za-z0-9_]{1,60}$/, "orders.invalid").optional() }),
+  // Or, with Omise, its PromptPay or a bank's app (a source the server makes).
+  z.object({ intent: z.literal("pay-card"), omiseToken: z.string().regex(/^tokn_[A-Za-z0-9_]{1,60}$/, "orders.invalid").optional(), omiseSource: z.enum(OMISE_SOURCES, "pay.omise.unknownSource").optional() }),
   z.object({ intent: z.literal("unlock"), contact: z.string().trim().min(3, "orders.contactRequired").max(254) }),
   z.object({ intent: z.literal("cancel"), reason: z.string().trim().max(300).default("") }),
   z.object({ intent: z.literal("received"), groupOrderId: z.string().min(1).max(64) }),
@@ -135,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!CARD_PROVIDERS.includes(order.paymentProvider) || order.status !== "PENDING_PAYMENT") return data({ error: "orders.invalid" }, { status: 409 });
     const orderUrl = `${publicOrigin(request)}${href(lang, `/orders/${number}`)}`;
     try {
-      return redirect(await startCardPayment({ orderId: order.id, provider: order.paymentProvider, token: parsed.data.omiseToken ?? null, orderUrl }));
+      return redirect(await startCardPayment({ orderId: order.id, provider: order.paymentProvider, token: parsed.data.omiseToken ?? null, source: order.paymentProvider === "OMISE" ? parsed.data.omiseSource : undefined, orderUrl }));
     } catch (error) {
       if (error instanceof CardTokenMissingError) return data({ error: "pay.card.needsScript" }, { status: 400 });
       if (error instanceof OrderNotPayableError) return data({ error: "orders.invalid" }, { status: 409 });
@@ -168,7 +171,7 @@ export const meta: MetaFunction<typeof loader> = ({ location, data: loaded }) =>
 };
 
 export default function OrderPage() {
-  const { number, order, toPay, card, omiseKey } = useLoaderData<typeof loader>();
+  const { number, order, toPay, card, omiseKey, omiseQr, stripePromptPay } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as { error: string; paymentId?: string | null } | undefined;
   const [search] = useSearchParams();
   const { t, lang } = useT();
@@ -204,7 +207,7 @@ export default function OrderPage() {
       {order.status === "PENDING_PAYMENT" && order.expiresAt ? <p>{t("mail.payBy", { date: formatDate(new Date(order.expiresAt), lang) })}</p> : null}
       {order.paymentProvider === "CASH_ON_PICKUP" ? <p className="hint">{t("mail.payLater")}</p> : null}
       {(order.paymentProvider === "STRIPE" || order.paymentProvider === "OMISE") && (card || order.status === "PENDING_PAYMENT") ? (
-        <CardPayment amountSatang={order.totalSatang} state={card} open={order.status === "PENDING_PAYMENT"} omiseKey={omiseKey} />
+        <CardPayment amountSatang={order.totalSatang} state={card} open={order.status === "PENDING_PAYMENT"} omiseKey={omiseKey} omiseQr={omiseQr} promptPay={stripePromptPay} />
       ) : null}
       {search.get("received") ? (
         <p className="notice notice-box" role="status">

@@ -21,7 +21,7 @@ import crypto from "node:crypto";
 import type { RequestHandler, Response } from "express";
 import type { Config } from "~/config.server";
 
-export type SecurityHeaderSettings = Pick<Config, "NODE_ENV" | "S3_PUBLIC_URL"> & Partial<Pick<Config, "OMISE_PUBLIC_KEY">>;
+export type SecurityHeaderSettings = Pick<Config, "NODE_ENV" | "S3_PUBLIC_URL"> & Partial<Pick<Config, "OMISE_PUBLIC_KEY" | "STRIPE_SECRET_KEY">>;
 
 export function contentSecurityPolicy(nonce: string, settings: SecurityHeaderSettings): string {
   const development = settings.NODE_ENV !== "production";
@@ -39,7 +39,10 @@ export function contentSecurityPolicy(nonce: string, settings: SecurityHeaderSet
     ...(omise ? ["frame-src https://vault.omise.co"] : []),
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    // A form posted without JavaScript may be redirected on to the payment provider (Omise's 3-D
+    // Secure, PromptPay and banking-app pages; Stripe Checkout and Connect onboarding): browsers
+    // hold such redirects to form-action too.
+    `form-action 'self'${omise ? " https://api.omise.co https://pay.omise.co" : ""}${settings.STRIPE_SECRET_KEY ? " https://checkout.stripe.com https://connect.stripe.com" : ""}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }

@@ -147,7 +147,12 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
       move: can(MANAGERS, (_w, c) => ({ methodId: c.id, direction: "up" })),
     },
   }),
-  "($lang).groups.$slug_.manage.money.tsx": { path: (w) => w.workspace("money"), page: MEMBERS },
+  "($lang).groups.$slug_.manage.money.tsx": {
+    path: (w) => w.workspace("money"),
+    page: MEMBERS,
+    // Where card money is paid out to decides where money goes: the owner alone (Stripe is intercepted in the test).
+    intents: { "connect-stripe": can(OWNERS, () => ({})) },
+  },
   "($lang).groups.$slug_.manage.money[.]csv.ts": { path: (w) => w.workspace("money.csv"), page: MEMBERS },
   "($lang).groups.$slug_.manage_.orders.$groupOrderId.transfer-slip.tsx": route<{ groupOrderId: string }>({
     setup: (w) => w.slipOrder(),

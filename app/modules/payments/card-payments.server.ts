@@ -3,12 +3,12 @@
  * asks for them: where the buyer goes to pay, and what the provider says now — always fetched back
  * from the provider, never read from a return URL. Omise takes a token Omise.js made in the
  * buyer's browser (card numbers never reach this server) and may send the buyer through 3-D
- * Secure (`authorize_uri`); Stripe sends the buyer to its hosted Checkout. Both come back to the
- * order page.
+ * Secure (`authorize_uri`), or PromptPay or a bank's app through a source this server makes;
+ * Stripe sends the buyer to its hosted Checkout. All come back to the order page.
  */
 import { db } from "~/db/client.server";
 import type { PaymentProvider } from "~/generated/prisma/enums";
-import { payWithOmise, refreshOmiseCharge } from "./providers/omise/omise.server";
+import { omiseBankApps, omisePromptPayImage, payWithOmise, refreshOmiseCharge } from "./providers/omise/omise.server";
 import { refreshStripePayment, stripeCheckoutUrl } from "./providers/stripe.server";
 
 export const CARD_PROVIDERS: readonly PaymentProvider[] = ["OMISE", "STRIPE"];
@@ -41,9 +41,43 @@ export async function refreshCardPayment(orderId: string, provider: PaymentProvi
  * Starts (or continues) paying an order by card; returns where the buyer goes next: Stripe's
  * page, Omise's 3-D Secure page, or back to the order page (`orderUrl`, absolute).
  */
-export async function startCardPayment(input: { orderId: string; provider: PaymentProvider; token: string | null; orderUrl: string }): Promise<string> {
+export async function startCardPayment(input: { orderId: string; provider: PaymentProvider; token: string | null; source?: OmiseSourceType; orderUrl: string }): Promise<string> {
   if (input.provider === "STRIPE") return stripeCheckoutUrl(input.orderId, input.orderUrl);
+  if (input.source) return startOmiseSource({ orderId: input.orderId, source: input.source, orderUrl: input.orderUrl });
   if (!input.token) throw new CardTokenMissingError("A card payment by Omise needs the token Omise.js makes");
   const result = await payWithOmise({ orderId: input.orderId, method: "card", token: input.token, returnUri: () => `${input.orderUrl}?paid=card` });
   return result.kind === "redirect" ? result.url : `${input.orderUrl}?paid=card`;
+}
+
+/** The ways besides a card Omise takes here: its PromptPay QR and the Thai banks' apps. */
+export const OMISE_SOURCES = ["promptpay", ...omiseBankApps] as const;
+export type OmiseSourceType = (typeof OMISE_SOURCES)[number];
+
+/**
+ * PromptPay: back to the order page, which shows the charge's QR. A banking app: to the charge's
+ * `authorize_uri`, which opens the bank's app and comes back to the order page, where the charge
+ * is fetched again.
+ */
+async function startOmiseSource(input: { orderId: string; source: OmiseSourceType; orderUrl: string }): Promise<string> {
+  const result = await payWithOmise({ orderId: input.orderId, method: input.source, returnUri: () => `${input.orderUrl}?paid=card` });
+  if (result.kind === "redirect") return result.url;
+  return result.kind === "promptpay" ? input.orderUrl : `${input.orderUrl}?paid=card`;
+}
+
+/**
+ * The QR of an order's Omise PromptPay charge still waiting, as a data URI the page can show
+ * (Omise serves it only with the secret key). Null when there is none, or Omise cannot be reached
+ * (the page then offers paying again rather than failing).
+ */
+export async function omisePromptPayQr(orderId: string): Promise<string | null> {
+  const payment = await db().payment.findFirst({ where: { orderId, provider: "OMISE", method: "PROMPTPAY", status: "PENDING", providerRef: { not: null } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  if (!payment) return null;
+  try {
+    const image = await omisePromptPayImage(payment.id);
+    if (!image || !/^image\/(svg\+xml|png)\b/.test(image.contentType)) return null;
+    return `data:${image.contentType.split(";")[0]};base64,${image.body.toString("base64")}`;
+  } catch (error) {
+    console.error(`order ${orderId}: Omise PromptPay QR not fetched: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * Stripe Checkout (THB; the methods the account enables, card and PromptPay for a Thai one): the platform collects a basket's
+ * Stripe Checkout (THB; card, and PromptPay with STRIPE_PROMPTPAY for a Thai account): the platform collects a basket's
  * payment on a hosted page and pays groups out like Omise's money. Built so far: the session's
  * creation (idempotency key on the create call) and the webhook, verified by its signature with
  * the SDK before anything in it is believed, kept by event id (a redelivery is applied once), and
@@ -30,6 +30,18 @@ export function stripe(): Stripe {
 /** The transfer group that ties an order's charge to the transfers paying its groups (Connect). */
 export const transferGroupOf = (orderId: string) => `order:${orderId}`;
 
+/**
+ * The ways of paying the session offers: card, and PromptPay beside it when STRIPE_PROMPTPAY is
+ * set (Stripe offers PromptPay only to Thai accounts, only in THB, which every session here is).
+ * Named so the setting decides, not whatever the dashboard happens to enable. Since API version
+ * 2026-09-30.endive (this SDK's) Stripe refuses `payment_method_types` on a session and takes
+ * `allowed_payment_method_types`, a filter on the methods the dashboard enables: PromptPay must
+ * also be turned on there, or Stripe leaves it out and offers card alone. A
+ * PromptPay payment completes the session unpaid and is paid later (async_payment_succeeded), so
+ * only the session fetched back or a signed event ever marks it paid.
+ */
+export const checkoutMethods = (): Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[] => (config().STRIPE_PROMPTPAY ? ["card", "promptpay"] : ["card"]);
+
 /** A Checkout Session for one platform payment, in THB, for its exact amount. */
 export async function createCheckoutSession(payment: { id: string; orderId: string; amountSatang: number; idempotencyKey: string; expiresAt?: Date | null }, urls: { success: string; cancel: string }) {
   // The page closes with the order's own deadline, so nobody pays an order that expired; Stripe
@@ -42,6 +54,7 @@ export async function createCheckoutSession(payment: { id: string; orderId: stri
       mode: "payment",
       currency: "thb",
       line_items: [{ quantity: 1, price_data: { currency: "thb", unit_amount: payment.amountSatang, product_data: { name: `Sammachip order ${payment.orderId}` } } }],
+      allowed_payment_method_types: checkoutMethods(),
       client_reference_id: payment.id,
       metadata: { payment_id: payment.id, order_id: payment.orderId },
       // With Connect, each group's share later leaves this charge as its own transfer, grouped by order.

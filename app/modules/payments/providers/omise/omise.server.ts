@@ -10,7 +10,7 @@ import { inTransaction } from "~/db/transaction.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import type { PaymentPort, PayoutGroup, PayoutRail } from "../../port";
 import { openPlatformPayment, settlePlatformPayment, type ChargeState, type SettleOutcome } from "../../settlement.server";
-import { omiseApi, omiseFee, type OmiseCharge } from "./api.server";
+import { OmiseError, omiseApi, omiseFee, type OmiseCharge } from "./api.server";
 
 /** The mobile-banking apps Omise opens in Thailand (source types), in the order the pay page lists them. */
 export const omiseBankApps = ["mobile_banking_kbank", "mobile_banking_scb", "mobile_banking_bay", "mobile_banking_bbl", "mobile_banking_ktb"] as const;
@@ -91,11 +91,17 @@ export async function payWithOmise(input: { orderId: string; method: OmisePayMet
   }
   if (!payment) payment = await newAttempt(input.orderId);
   if (input.method === "card" && !input.token) throw new OrderNotPayableError("A card payment needs an Omise token");
+  // PromptPay and the banking apps: the source is made here with the secret key (it holds no
+  // payer data, so Omise.js is not needed), for this attempt's exact amount, then charged.
+  const source = input.method === "card" ? null : await omiseApi.createSource({ type: input.method, amount: payment.amountSatang, currency: "THB" }, `source:${payment.id}`);
+  if (source && (source.amount !== payment.amountSatang || source.currency.toUpperCase() !== "THB" || source.type !== input.method)) {
+    throw new OmiseError(200, "unexpected_source", `Omise made source ${source.id} for ${source.amount} ${source.currency} ${source.type}`);
+  }
   const charge = await omiseApi.createCharge(
     {
       amount: payment.amountSatang,
       currency: "THB",
-      ...(input.method === "card" ? { card: input.token } : { source: { type: input.method } }),
+      ...(source ? { source: source.id } : { card: input.token }),
       return_uri: input.returnUri(payment.id),
       description: `Sammachip order ${payment.orderId}`,
       metadata: { order_id: payment.orderId, payment_id: payment.id },
