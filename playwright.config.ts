@@ -46,6 +46,8 @@ export default defineConfig({
       },
     },
   ],
+  // Runs while the server (and its database) is still up: Playwright stops the web server after it.
+  globalTeardown: "./e2e/ledger-teardown.ts",
   webServer: {
     // db:seed draws the demo pictures before the store opens (a first `npm start` draws them in the
     // background), so the journeys neither wait for them nor share the CPU with their drawing. A

@@ -17,6 +17,7 @@ import { embeddedDatabaseUrl } from "../app/db/embedded-postgres.server";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { hashPassword } from "../app/modules/accounts/password.server";
 import { productsChanged } from "../app/modules/catalog/changes.server";
+import { checkLedger } from "../app/modules/ledger/check.server";
 import { e2e } from "./env";
 
 export { expect } from "@playwright/test";
@@ -191,8 +192,15 @@ async function deleteUsers(db: PrismaClient, emails: string[]) {
   await db.loginAttempt.deleteMany({ where: { key: { in: emails.map((email) => `email:${email}`) } } });
 }
 
-/** A fixture group, its products and their photos, and its audit rows; search and page caches are told. */
+/**
+ * A fixture group, its products and their photos, and its audit rows; search and page caches are
+ * told. First the whole ledger is proved (`ledger:check`): the money the test moved is removed
+ * with the group, so this is the last moment it can be checked. Every money movement is written
+ * with its cause in one transaction, so other tests running meanwhile never leave it half done.
+ */
 async function deleteGroup(db: PrismaClient, groupId: string) {
+  const ledger = await checkLedger(db);
+  if (!ledger.ok) throw new Error(`ledger:check fails before removing a test's group:\n${ledger.problems.join("\n")}`);
   await db.$transaction(async (tx) => {
     const products = await tx.product.findMany({ where: { groupId }, select: { id: true, slug: true } });
     const productIds = products.map((product) => product.id);
