@@ -11,6 +11,12 @@ import { slipVerify } from "promptparse/generate";
 import { db } from "~/db/client.server";
 import { ensureCart, putInCart } from "~/modules/cart/cart.server";
 import { placeOrder } from "~/modules/checkout/place-order.server";
+import type { PaymentProvider } from "~/generated/prisma/enums";
+import * as checkoutRoute from "~/routes/($lang).checkout";
+import * as orderRoute from "~/routes/($lang).orders.$number";
+import { rememberGuestCart } from "~/web/cart-cookie.server";
+import { cookiePair, cookiesFor } from "./helpers";
+import { outcome } from "./route-calls";
 
 export const groupA = "tha-phra-women";
 export const groupB = "ban-thon-krajood";
@@ -123,4 +129,41 @@ export async function platformPaidOrder(buyerId: string | null, feeSatang = 365)
   });
   const outcome = await settlePlatformPayment({ provider: "OMISE", paymentId: payment.id, state: { status: "succeeded", amountSatang: placed.totalSatang, currency: "THB", feeSatang } });
   return { order: placed, payment, outcome };
+}
+
+const routeContext = { clientAddress: "127.0.0.1" };
+
+/**
+ * A guest's basket of one product from each group (picked up), placed through the checkout page
+ * paying by `payment` (after preparePromptPayGroups): the page's answer, the order, and the
+ * browser's cookie (with its grant to the order) and CSRF token.
+ */
+export async function placeAtCheckout(payment: PaymentProvider, email: string) {
+  const cart = await ensureCart({ cartId: null });
+  const fields: Record<string, string> = {};
+  for (const slug of [groupA, groupB]) {
+    const product = await db().product.findUniqueOrThrow({ where: { id: prepared[slug] }, select: { id: true, groupId: true } });
+    await putInCart(cart.id, { productId: product.id, quantity: 1 });
+    fields[`shipping.${product.groupId}`] = (await db().shippingMethod.findFirstOrThrow({ where: { groupId: product.groupId, kind: "PICKUP_CENTRE" } })).id;
+  }
+  const { cookie, csrf } = await cookiesFor(null);
+  const browser = `${cookie}; ${cookiePair(await rememberGuestCart(new Request("http://test.local/"), cart.id))}`;
+  const body = new URLSearchParams({ csrf, intent: "place", checkoutKey: crypto.randomUUID(), payment, recipientName: "สมศรี ใจงาม", phone: "0812345678", email, ...fields });
+  const request = new Request("http://test.local/checkout", { method: "POST", headers: { Cookie: browser, "Content-Type": "application/x-www-form-urlencoded" }, body });
+  const answer = (await checkoutRoute.action({ request, params: {}, context: routeContext } as never)) as Response;
+  const order = await db().order.findFirstOrThrow({ where: { email }, orderBy: { createdAt: "desc" }, include: { payments: true } });
+  return { answer, order, cookie: `${browser}; ${cookiePair(answer.headers.get("Set-Cookie")!)}`, csrf };
+}
+
+/** The order page's loader data as the browser with `cookie` sees it. */
+export async function orderPageData<T>(number: string, cookie: string, query = ""): Promise<T> {
+  const request = new Request(`http://test.local/orders/${number}${query}`, { headers: { Cookie: cookie } });
+  return (await outcome(() => orderRoute.loader({ request, params: { number }, context: routeContext } as never))).body as T;
+}
+
+/** A "pay" post on the order page (a card token, or the source to pay by). */
+export function payOnOrderPage(number: string, cookie: string, csrf: string, fields: Record<string, string>) {
+  const body = new URLSearchParams({ csrf, intent: "pay-card", ...fields });
+  const request = new Request(`http://test.local/orders/${number}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
+  return outcome(() => orderRoute.action({ request, params: { number }, context: routeContext } as never));
 }

@@ -7,33 +7,17 @@
  * then shows the order paid (a forged amount records nothing); a Stripe that cannot be reached
  * leaves the order placed with a button to try again. ledger:check holds after each.
  */
-import crypto from "node:crypto";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
-import { ensureCart, putInCart } from "~/modules/cart/cart.server";
 import { checkLedger } from "~/modules/ledger/check.server";
 import { offeredPayments } from "~/modules/payments/payments.server";
-import * as checkoutRoute from "~/routes/($lang).checkout";
 import * as orderRoute from "~/routes/($lang).orders.$number";
-import { rememberGuestCart } from "~/web/cart-cookie.server";
-import { cookiePair, cookiesFor } from "./helpers";
-import { groupA, groupB, preparePromptPayGroups } from "./payment-fixtures";
+import { groupA, groupB, preparePromptPayGroups, orderPageData, placeAtCheckout } from "./payment-fixtures";
 import { outcome } from "./route-calls";
 
 vi.hoisted(() => {
-  // msw 3 uses Promise.withResolvers (Node 22); these machines run Node 20.
-  const promise = Promise as unknown as { withResolvers?: () => unknown };
-  promise.withResolvers ??= () => {
-    let resolve!: (value: unknown) => void;
-    let reject!: (reason: unknown) => void;
-    const created = new Promise((yes, no) => {
-      resolve = yes;
-      reject = no;
-    });
-    return { promise: created, resolve, reject };
-  };
   process.env.STRIPE_SECRET_KEY = "sk_test_0000000000000000000000";
   process.env.STRIPE_WEBHOOK_SECRET = "whsec_test0000000000000000000000";
   process.env.PLATFORM_FEE_PERCENT = "5";
@@ -61,38 +45,19 @@ const server = setupServer(
   }),
 );
 
-let products: Awaited<ReturnType<typeof preparePromptPayGroups>>;
 beforeAll(async () => {
   server.listen();
-  products = await preparePromptPayGroups();
+  await preparePromptPayGroups();
 });
 afterAll(() => server.close());
 beforeEach(() => {
   stripeDown = false;
 });
 
-/** A guest's two-group basket placed at checkout, paying by Stripe; the raw answer and the browser's cookie. */
-async function placeByCard() {
-  const cart = await ensureCart({ cartId: null });
-  const fields: Record<string, string> = {};
-  for (const slug of [groupA, groupB]) {
-    const product = await db().product.findUniqueOrThrow({ where: { slug: products[slug].slug }, select: { id: true, groupId: true } });
-    await putInCart(cart.id, { productId: product.id, quantity: 1 });
-    fields[`shipping.${product.groupId}`] = (await db().shippingMethod.findFirstOrThrow({ where: { groupId: product.groupId, kind: "PICKUP_CENTRE" } })).id;
-  }
-  const { cookie, csrf } = await cookiesFor(null);
-  const browser = `${cookie}; ${cookiePair(await rememberGuestCart(new Request("http://test.local/"), cart.id))}`;
-  const body = new URLSearchParams({ csrf, intent: "place", checkoutKey: crypto.randomUUID(), payment: "STRIPE", recipientName: "สมศรี ใจงาม", phone: "0812345678", email: "card.buyer@example.com", ...fields });
-  const request = new Request("http://test.local/checkout", { method: "POST", headers: { Cookie: browser, "Content-Type": "application/x-www-form-urlencoded" }, body });
-  const answer = (await checkoutRoute.action({ request, params: {}, context } as never)) as Response;
-  const order = await db().order.findFirstOrThrow({ where: { email: "card.buyer@example.com" }, orderBy: { createdAt: "desc" }, include: { payments: true } });
-  return { answer, order, cookie: `${browser}; ${cookiePair(answer.headers.get("Set-Cookie")!)}`, csrf };
-}
+/** A guest's two-group basket placed at checkout, paying by Stripe. */
+const placeByCard = () => placeAtCheckout("STRIPE", "card.buyer@example.com");
 
-async function orderPage(number: string, cookie: string, query = "") {
-  const request = new Request(`http://test.local/orders/${number}${query}`, { headers: { Cookie: cookie } });
-  return (await outcome(() => orderRoute.loader({ request, params: { number }, context } as never))).body as { card: string | null; order: { status: string } };
-}
+const orderPage = (number: string, cookie: string, query = "") => orderPageData<{ card: string | null; order: { status: string } }>(number, cookie, query);
 
 async function expectLedgerProven() {
   const report = await checkLedger();

@@ -8,38 +8,19 @@
  * back with another amount or currency is refused; a bank Omise does not have here is refused with
  * a 400 and nothing is sent to Omise. ledger:check holds after each.
  */
-import crypto from "node:crypto";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
-import { ensureCart, putInCart } from "~/modules/cart/cart.server";
 import { checkLedger } from "~/modules/ledger/check.server";
-import * as checkoutRoute from "~/routes/($lang).checkout";
-import * as orderRoute from "~/routes/($lang).orders.$number";
-import { rememberGuestCart } from "~/web/cart-cookie.server";
-import { cookiePair, cookiesFor } from "./helpers";
-import { groupA, groupB, preparePromptPayGroups } from "./payment-fixtures";
-import { outcome } from "./route-calls";
+import { preparePromptPayGroups, orderPageData, payOnOrderPage, placeAtCheckout } from "./payment-fixtures";
 
 vi.hoisted(() => {
-  // msw 3 uses Promise.withResolvers (Node 22); these machines run Node 20.
-  const promise = Promise as unknown as { withResolvers?: () => unknown };
-  promise.withResolvers ??= () => {
-    let resolve!: (value: unknown) => void;
-    let reject!: (reason: unknown) => void;
-    const created = new Promise((yes, no) => {
-      resolve = yes;
-      reject = no;
-    });
-    return { promise: created, resolve, reject };
-  };
   process.env.OMISE_PUBLIC_KEY = "pkey_test_5x0000000000000000";
   process.env.OMISE_SECRET_KEY = "skey_test_5x0000000000000000";
   process.env.PLATFORM_FEE_PERCENT = "5";
 });
 
-const context = { clientAddress: "127.0.0.1" };
 const QR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
 const sources = new Map<string, Record<string, unknown>>();
 const charges = new Map<string, Record<string, unknown>>();
@@ -108,41 +89,19 @@ const server = setupServer(
   }),
 );
 
-let products: Awaited<ReturnType<typeof preparePromptPayGroups>>;
 beforeAll(async () => {
   server.listen();
-  products = await preparePromptPayGroups();
+  await preparePromptPayGroups();
 });
 afterAll(() => server.close());
 
 let buyers = 0;
-/** A guest's two-group basket placed at checkout to pay by card through Omise. */
-async function placeByOmise() {
-  const cart = await ensureCart({ cartId: null });
-  const fields: Record<string, string> = {};
-  for (const slug of [groupA, groupB]) {
-    const product = await db().product.findUniqueOrThrow({ where: { slug: products[slug].slug }, select: { id: true, groupId: true } });
-    await putInCart(cart.id, { productId: product.id, quantity: 1 });
-    fields[`shipping.${product.groupId}`] = (await db().shippingMethod.findFirstOrThrow({ where: { groupId: product.groupId, kind: "PICKUP_CENTRE" } })).id;
-  }
-  const { cookie, csrf } = await cookiesFor(null);
-  const browser = `${cookie}; ${cookiePair(await rememberGuestCart(new Request("http://test.local/"), cart.id))}`;
-  const email = `omise.source.${++buyers}@example.com`;
-  const body = new URLSearchParams({ csrf, intent: "place", checkoutKey: crypto.randomUUID(), payment: "OMISE", recipientName: "สมศรี ใจงาม", phone: "0812345678", email, ...fields });
-  const answer = (await checkoutRoute.action({ request: new Request("http://test.local/checkout", { method: "POST", headers: { Cookie: browser, "Content-Type": "application/x-www-form-urlencoded" }, body }), params: {}, context } as never)) as Response;
-  const order = await db().order.findFirstOrThrow({ where: { email }, include: { payments: true } });
-  return { answer, order, cookie: `${browser}; ${cookiePair(answer.headers.get("Set-Cookie")!)}`, csrf };
-}
+/** A guest's two-group basket placed at checkout to pay through Omise. */
+const placeByOmise = () => placeAtCheckout("OMISE", `omise.source.${++buyers}@example.com`);
 
-async function orderPage(number: string, cookie: string, query = "") {
-  const request = new Request(`http://test.local/orders/${number}${query}`, { headers: { Cookie: cookie } });
-  return (await outcome(() => orderRoute.loader({ request, params: { number }, context } as never))).body as { card: string | null; omiseQr: string | null; order: { status: string } };
-}
+const orderPage = (number: string, cookie: string, query = "") => orderPageData<{ card: string | null; omiseQr: string | null; order: { status: string } }>(number, cookie, query);
 
-function pay(number: string, cookie: string, csrf: string, fields: Record<string, string>) {
-  const request = new Request(`http://test.local/orders/${number}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf, intent: "pay-card", ...fields }) });
-  return outcome(() => orderRoute.action({ request, params: { number }, context } as never));
-}
+const pay = payOnOrderPage;
 
 async function ledgerOf(orderId: string) {
   return db().ledgerTransaction.count({ where: { orderId } });

@@ -19,17 +19,6 @@ import { userByEmail } from "./helpers";
 import { deliver, preparePromptPayGroups, promptPayOrder } from "./payment-fixtures";
 
 vi.hoisted(() => {
-  // msw 3 uses Promise.withResolvers (Node 22); these machines run Node 20.
-  const promise = Promise as unknown as { withResolvers?: () => unknown };
-  promise.withResolvers ??= () => {
-    let resolve!: (value: unknown) => void;
-    let reject!: (reason: unknown) => void;
-    const created = new Promise((yes, no) => {
-      resolve = yes;
-      reject = no;
-    });
-    return { promise: created, resolve, reject };
-  };
   process.env.OMISE_PUBLIC_KEY = "pkey_test_5x0000000000000000";
   process.env.OMISE_SECRET_KEY = "skey_test_5x0000000000000000";
   process.env.PLATFORM_FEE_PERCENT = "5";

@@ -14,17 +14,6 @@ import * as moneyRoute from "~/routes/($lang).groups.$slug_.manage.money";
 import { load, newGroup, newUser, post } from "./group-fixtures";
 
 vi.hoisted(() => {
-  // msw 3 uses Promise.withResolvers (Node 22); these machines run Node 20.
-  const promise = Promise as unknown as { withResolvers?: () => unknown };
-  promise.withResolvers ??= () => {
-    let resolve!: (value: unknown) => void;
-    let reject!: (reason: unknown) => void;
-    const created = new Promise((yes, no) => {
-      resolve = yes;
-      reject = no;
-    });
-    return { promise: created, resolve, reject };
-  };
   process.env.STRIPE_SECRET_KEY = "sk_test_0000000000000000000000";
   process.env.STRIPE_WEBHOOK_SECRET = "whsec_test0000000000000000000000";
   process.env.STRIPE_CONNECT = "true";

@@ -9,6 +9,19 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 
+// msw 3 (the payment tests' provider stand-in) uses Promise.withResolvers, which arrived in
+// Node 22; these machines run Node 20. Set before any test file imports msw.
+const promise = Promise as unknown as { withResolvers?: () => unknown };
+promise.withResolvers ??= () => {
+  let resolve!: (value: unknown) => void;
+  let reject!: (reason: unknown) => void;
+  const created = new Promise((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise: created, resolve, reject };
+};
+
 const name = `test_${crypto.randomBytes(6).toString("hex")}`;
 
 async function admin(sql: string) {
