@@ -9,7 +9,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
-import { addProductPhoto } from "~/modules/media/media.server";
+import { inTransaction } from "~/db/transaction.server";
+import { addProductPhoto, imageRowFor } from "~/modules/media/media.server";
 import { placeholderKeyOf } from "~/modules/media/placeholders.server";
 import * as manageRoute from "~/routes/($lang).groups.$slug_.manage.products.$productId";
 import * as mediaRoute from "~/routes/media.$";
@@ -153,6 +154,41 @@ describe("adding a product photo", () => {
     // Another group's product under this group's workspace URL is a page that does not exist.
     expect(await status(upload(owner(krajood), krajood, silk.id, file))).toBe(404);
     expect([await snapshot(mat.id), await snapshot(silk.id)]).toEqual(before);
+  });
+
+  it("takes the same photo uploaded at once to several products (a double tap, two groups with one picture): each saved, one image row", async () => {
+    // The key is a hash of the bytes: the uploads insert one storage key together, and each must get the row.
+    const products = await db().product.findMany({ where: { group: { slug: krajood }, hiddenAt: null }, orderBy: { slug: "asc" }, take: 3 });
+    expect(products).toHaveLength(3);
+    const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#2a7" } }).jpeg().toBuffer();
+    const file = { bytes, name: "same.jpg", type: "image/jpeg" };
+    const results = await Promise.all(products.map((each) => upload(owner(krajood), krajood, each.id, file)));
+    for (const result of results) expect(result).toMatchObject({ data: { saved: true, error: null } });
+    const firsts = await db().productImage.findMany({ where: { productId: { in: products.map((each) => each.id) }, position: 0 }, select: { imageId: true } });
+    expect(firsts).toHaveLength(3);
+    expect(new Set(firsts.map((each) => each.imageId)).size).toBe(1);
+  });
+
+  it("gives a second upload of the same bytes the first one's image row once that commits, not a unique-key failure", async () => {
+    // Interleaved by hand: the first transaction has inserted the key but not committed when the second asks for it.
+    const stored = { storageKey: "products/race-test-key", width: 10, height: 10, variants: [], written: [] };
+    let commitFirst!: () => void;
+    let firstInserted!: () => void;
+    const inserted = new Promise<void>((resolve) => (firstInserted = resolve));
+    const first = inTransaction(db(), async (tx) => {
+      const row = await imageRowFor(tx, stored);
+      firstInserted();
+      await new Promise<void>((resolve) => (commitFirst = resolve));
+      return row;
+    });
+    await inserted;
+    const second = inTransaction(db(), (tx) => imageRowFor(tx, stored));
+    // Commit the first only once the second is waiting on the key's lock.
+    await expect.poll(async () => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)[0].n, { timeout: 10_000 }).toBeGreaterThan(0);
+    commitFirst();
+    const [a, b] = await Promise.all([first, second]);
+    expect(b.id).toBe(a.id);
+    await db().image.delete({ where: { id: a.id } });
   });
 
   it("deletes the files it wrote when the database transaction fails (compensation)", async () => {

@@ -3,7 +3,7 @@
  * cover (the first photo, shown on cards) or remove it, every one a small form that works without
  * JavaScript; and the upload form, which takes a photo from the phone's camera or its gallery.
  */
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Picture, type PictureImage } from "~/components/picture";
 import { useT } from "~/i18n/use-lang";
@@ -31,6 +31,9 @@ function PhotoButton({ photoId, intent, label, disabled }: { photoId: string; in
 export function PhotoManager({ photos, canEdit, maxUploadMb, title, answer }: { photos: Photo[]; canEdit: boolean; maxUploadMb: number; title: string; answer: PhotoAnswer | null }) {
   const { t } = useT();
   const error = answer?.error ? t(answer.error, answer.limits ?? {}) : null;
+  // Encoding a phone photo takes a few seconds on a busy server: say so, and keep a second tap from sending it twice.
+  const navigation = useNavigation();
+  const uploading = navigation.state === "submitting" && navigation.formData?.get("intent") === "add-photo";
   return (
     <section id="photos" className="form-card stack" aria-labelledby="photos-title">
       <h3 id="photos-title">{t("productEditor.photos")}</h3>
@@ -85,8 +88,8 @@ export function PhotoManager({ photos, canEdit, maxUploadMb, title, answer }: { 
               {error}
             </p>
           ) : null}
-          <button type="submit" name="intent" value="add-photo" className="button">
-            {t("media.upload")}
+          <button type="submit" name="intent" value="add-photo" className="button" disabled={uploading} aria-busy={uploading || undefined}>
+            {uploading ? t("media.uploading") : t("media.upload")}
           </button>
         </Form>
       ) : null}

@@ -822,6 +822,7 @@ export const en: Dictionary = {
     photo: "Photo",
     photoLabel: "Photo of {{product}}",
     upload: "Upload photo",
+    uploading: "Uploading and resizing…",
     hint: "JPEG, PNG, WebP or AVIF, up to {{mb}} MB",
     saved: "Photo added; it is now the product's first photo",
     errors: {

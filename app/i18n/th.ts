@@ -824,6 +824,7 @@ export const th = {
     photo: "รูปภาพ",
     photoLabel: "รูปภาพของ {{product}}",
     upload: "อัปโหลดรูป",
+    uploading: "กำลังอัปโหลดและย่อรูป…",
     hint: "JPEG, PNG, WebP หรือ AVIF ไม่เกิน {{mb}} MB",
     saved: "เพิ่มรูปภาพแล้ว รูปนี้จะแสดงเป็นรูปแรกของสินค้า",
     errors: {

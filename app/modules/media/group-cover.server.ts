@@ -9,7 +9,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { NotInGroupError } from "~/modules/groups/errors";
 import { enqueue } from "~/modules/outbox/outbox.server";
 import { deleteReleasedFiles, releaseImageIfUnused, type ReleasedFiles } from "./image-cleanup.server";
-import { deleteKeys, storeImage, type StoredImage } from "./media.server";
+import { deleteUnreferenced, imageRowFor, storeImage, type StoredImage } from "./media.server";
 import { mediaStorage, type MediaStorage } from "./storage.server";
 
 export async function setGroupCover(input: { groupId: string; actorId: string; file: Buffer; storage?: MediaStorage }) {
@@ -19,20 +19,14 @@ export async function setGroupCover(input: { groupId: string; actorId: string; f
     step(
       "store image files",
       () => storeImage(input.file, { storage }),
-      async (stored: StoredImage) => {
-        if (stored.written.length > 0 && (await db().image.count({ where: { storageKey: stored.storageKey } })) === 0) await deleteKeys(storage, stored.written);
-      },
+      (stored: StoredImage) => deleteUnreferenced(storage, stored),
     ),
     step("make it the group's cover", (stored: StoredImage) =>
       inTransaction(db(), async (tx) => {
         const [group] = await tx.$queryRaw<{ coverImageId: string | null }[]>`
           SELECT "coverImageId" FROM "OccupationGroup" WHERE id = ${input.groupId} FOR UPDATE`;
         if (!group) throw new NotInGroupError("group");
-        const image = await tx.image.upsert({
-          where: { storageKey: stored.storageKey },
-          create: { storageKey: stored.storageKey, width: stored.width, height: stored.height, variants: stored.variants as never },
-          update: {},
-        });
+        const image = await imageRowFor(tx, stored);
         await tx.occupationGroup.update({ where: { id: input.groupId }, data: { coverImageId: image.id } });
         if (group.coverImageId && group.coverImageId !== image.id) released = await releaseImageIfUnused(tx, group.coverImageId);
         await recordAudit(tx, {

@@ -6,7 +6,7 @@
  * again, unless another upload of the same picture has come to use them.
  */
 import { config } from "~/config.server";
-import { db } from "~/db/client.server";
+import { db, type Tx } from "~/db/client.server";
 import { inTransaction } from "~/db/transaction.server";
 import { runWorkflow, step } from "~/lib/workflow.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -83,10 +83,24 @@ export async function deleteKeys(storage: MediaStorage, keys: string[]) {
 }
 
 /**
+ * The image row for stored files, made if it is not there yet. The key is a hash of the bytes, so
+ * the same photo uploaded twice at once (a double-tapped button, two groups with one picture) makes
+ * two inserts of one key: `ON CONFLICT DO NOTHING` lets the second wait for the first and then read
+ * its row, where Prisma's upsert (a read, then an insert) failed the second with a unique violation.
+ */
+export async function imageRowFor(tx: Tx, stored: StoredImage): Promise<{ id: string }> {
+  await tx.image.createMany({
+    data: [{ storageKey: stored.storageKey, width: stored.width, height: stored.height, variants: stored.variants as never }],
+    skipDuplicates: true,
+  });
+  return tx.image.findUniqueOrThrow({ where: { storageKey: stored.storageKey }, select: { id: true } });
+}
+
+/**
  * Deletes files a failed upload wrote, unless an image row has come to use them meanwhile (the
  * same photo uploaded twice at once shares its content-hashed key).
  */
-async function deleteUnreferenced(storage: MediaStorage, stored: StoredImage) {
+export async function deleteUnreferenced(storage: MediaStorage, stored: StoredImage) {
   if (stored.written.length === 0) return;
   if ((await db().image.count({ where: { storageKey: stored.storageKey } })) > 0) return;
   await deleteKeys(storage, stored.written);
@@ -133,11 +147,7 @@ export async function addProductPhoto(input: {
         }
         // Counted under the product's lock, so two uploads at once cannot both take the last place.
         if ((await tx.productImage.count({ where: { productId: product.id } })) >= PHOTOS_PER_PRODUCT) throw new ImageRejectedError("tooManyPhotos");
-        const image = await tx.image.upsert({
-          where: { storageKey: stored.storageKey },
-          create: { storageKey: stored.storageKey, width: stored.width, height: stored.height, variants: stored.variants as never },
-          update: {},
-        });
+        const image = await imageRowFor(tx, stored);
         // Two steps, because a one-step "+1" can collide with the unique (productId, position) mid-update.
         await tx.$executeRaw`UPDATE "ProductImage" SET "position" = -"position" - 1 WHERE "productId" = ${product.id}`;
         await tx.$executeRaw`UPDATE "ProductImage" SET "position" = -"position" WHERE "productId" = ${product.id}`;
