@@ -23,6 +23,7 @@ function publicPaths(province: string): string[] {
     "/categories/textiles?sort=price-asc",
     `/provinces/${province}`,
     "/groups/ban-thon-krajood",
+    "/groups",
     "/products/ban-thon-krajood-krajood-mat",
     "/products/chonnabot-mudmee-mudmee-silk-mak-chap-pattern",
     "/search?q=เสื่อ",

@@ -1,7 +1,7 @@
 /**
  * Listings against a real database: sorting, filters, keyset paging that is
  * stable and disjoint (with ties in the sort key), unknown slugs and odd
- * query strings at the HTTP boundary, and the home page's curated parts.
+ * query strings at the HTTP boundary, the home page's curated parts and the group directory.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
@@ -11,6 +11,8 @@ import { homeCollections } from "~/modules/curation/collections.server";
 import { groupsNear } from "~/modules/groups/groups.server";
 import * as categoryRoute from "~/routes/($lang).categories.$slug";
 import * as provinceRoute from "~/routes/($lang).provinces.$slug";
+import * as directoryRoute from "~/routes/($lang).groups._index";
+import * as homeRoute from "~/routes/($lang)._index";
 import { demoCollections } from "../prisma/seed/collections";
 
 const query = (text = ""): BrowseQuery => parseBrowseQuery(new URLSearchParams(text));
@@ -168,7 +170,7 @@ describe("listing pages at the HTTP boundary", () => {
     const second = await loaderStatus(categoryRoute, `http://t/categories/textiles${first.data!.nextSearch}`, { slug: "textiles" });
     expect(second.status).toBe(200);
     expect(second.data?.page).toBe(2);
-    expect(second.data?.products[0].id).not.toBe(first.data?.products[0].id);
+    expect(second.data?.products[0].slug).not.toBe(first.data?.products[0].slug);
     expect(second.data?.previousSearch).toBe("?sort=price-asc"); // page 2 goes back to the plain first page
     expect(first.data?.previousSearch).toBeNull();
     const third = await loaderStatus(categoryRoute, `http://t/categories/textiles${second.data!.nextSearch}`, { slug: "textiles" });
@@ -176,7 +178,7 @@ describe("listing pages at the HTTP boundary", () => {
     expect(third.data?.firstSearch).toBe("?sort=price-asc");
     const backToSecond = await loaderStatus(categoryRoute, `http://t/categories/textiles${third.data!.previousSearch}`, { slug: "textiles" });
     expect(backToSecond.data?.page).toBe(2);
-    expect(backToSecond.data?.products.map((p) => p.id)).toEqual(second.data?.products.map((p) => p.id));
+    expect(backToSecond.data?.products.map((p) => p.slug)).toEqual(second.data?.products.map((p) => p.slug));
     const pastEnd = encodeCursor({ s: "price-asc", v: 2_000_000_000, id: "zzzz", p: 9 });
     expect((await loaderStatus(categoryRoute, `http://t/categories/textiles?sort=price-asc&after=${pastEnd}`, { slug: "textiles" })).status).toBe(404);
   });
@@ -214,6 +216,53 @@ describe("home", () => {
     expect(near.region.map((g) => g.slug)).toContain("yang-talat-rice"); // Kalasin, also in the northeast
     expect(near.region.every((g) => g.province.slug !== "khon-kaen")).toBe(true);
     expect(near.region.map((g) => g.province.slug)).not.toContain("chiang-mai");
+  });
+});
+
+describe("the group directory", () => {
+  type Directory = Awaited<ReturnType<typeof directoryRoute.loader>>;
+  const directory = async (url: string, lang?: string) => (await loaderStatus(directoryRoute, url, lang ? { lang } : {})) as unknown as { status: number; data: Directory | null };
+
+  it("lists every verified group once, a page of 24 at a time, by name", async () => {
+    const verified = await db().occupationGroup.count({ where: { verificationStatus: "VERIFIED" } });
+    const first = await directory("http://t/groups");
+    expect(first.status).toBe(200);
+    expect(first.data!.total).toBe(verified);
+    expect(first.data!.groups).toHaveLength(Math.min(24, verified));
+    expect(first.data!.isVariant).toBe(false);
+    const seen = [...first.data!.groups.map((group) => group.slug)];
+    for (let page = 2; page <= first.data!.pageCount; page++) {
+      const next = await directory(`http://t/groups?page=${page}`);
+      expect(next.data!.isVariant).toBe(true);
+      seen.push(...next.data!.groups.map((group) => group.slug));
+    }
+    expect(seen).toHaveLength(verified);
+    expect(new Set(seen).size).toBe(verified);
+  });
+
+  it("shows each card in the page's language only, with a picture", async () => {
+    const english = (await directory("http://t/en/groups", "en")).data!;
+    const krajood = english.groups.find((group) => group.slug === "ban-thon-krajood") ?? (await directory("http://t/en/groups?page=2", "en")).data!.groups.find((group) => group.slug === "ban-thon-krajood");
+    expect(krajood).toMatchObject({ name: "Ban Thon Krajood Weavers", place: expect.stringContaining("Narathiwat") });
+    expect(krajood!.picture).toBeDefined();
+    expect(JSON.stringify(english)).not.toMatch(/nameTh|villageTh/);
+  });
+
+  it("answers 404 for a page that is not a page number or lies past the last page", async () => {
+    for (const query of ["page=0", "page=abc", "page=-1", "page=1.5", "page=99999", "page=50"]) {
+      expect((await directory(`http://t/groups?${query}`)).status, query).toBe(404);
+    }
+    expect((await directory("http://t/xx/groups", "xx")).status).toBe(404);
+  });
+});
+
+describe("the home page's weight", () => {
+  it("lists a dozen groups (the directory has the rest) and sends each card in one language", async () => {
+    const home = (await homeRoute.loader({ request: new Request("http://t/en"), params: { lang: "en" }, context: {} } as never)) as unknown as { data: Awaited<ReturnType<typeof homeRoute.loader>>["data"] };
+    expect(home.data.groups).toHaveLength(12);
+    const card = home.data.products[0];
+    expect(Object.keys(card).sort()).toEqual(expect.arrayContaining(["slug", "title", "priceSatang", "unit", "picture"]));
+    expect(JSON.stringify(home.data.collections.flatMap((collection) => collection.products))).not.toMatch(/titleTh|unitTh|"variants"/);
   });
 });
 

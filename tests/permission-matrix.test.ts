@@ -1,7 +1,7 @@
 /**
  * The permission matrix: every workspace route (app/routes/*groups.$slug_.manage*), every staff
  * route (app/routes/*staff*) and every route of a buyer's own account (*account*, *follow*,
- * *password*), each page's loader and each intent of its action, called as a
+ * *password*) and the group directory, each page's loader and each intent of its action, called as a
  * guest, a consumer, a member of another group, a MEMBER, a MANAGER, an OWNER and STAFF, with real
  * cookies and a valid CSRF token and form. Allowed requests must succeed (and be audited); denied
  * ones must be refused with the guard's status and change nothing at all (every table's rows,
@@ -24,7 +24,7 @@ type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (arg
 
 const modules = import.meta.glob<RouteModule>("../app/routes/*.{ts,tsx}");
 const routesDir = path.resolve(__dirname, "../app/routes");
-const isCovered = (file: string) => ["groups.$slug_.manage", "staff", "account", "follow", "password"].some((part) => file.includes(part));
+const isCovered = (file: string) => ["groups.$slug_.manage", "groups._index", "staff", "account", "follow", "password"].some((part) => file.includes(part));
 const onDisk = fs.readdirSync(routesDir).filter(isCovered).sort();
 
 const load = (file: string) => modules[`../app/routes/${file}`]();

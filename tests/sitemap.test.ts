@@ -44,6 +44,7 @@ describe("sitemap", () => {
     const pages = await (await get(files, "/sitemaps/pages.xml", { file: "pages.xml" })).text();
     expect(pages).toContain(`<loc>${origin}/categories/textiles</loc>`);
     expect(pages).toContain(`<loc>${origin}/en/provinces/khon-kaen</loc>`);
+    expect(pages).toContain(`<loc>${origin}/groups</loc>`);
   });
 
   it("answers 404 for files that do not exist", async () => {

@@ -2,12 +2,9 @@
 import { Link } from "@remix-run/react";
 import { formatMoney } from "~/i18n/format";
 import { href } from "~/i18n/i18n";
-import { pick } from "~/i18n/localized";
 import { useT } from "~/i18n/use-lang";
-import { LocalizedText } from "./localized-text";
-import { Picture, type PictureImage } from "./picture";
+import type { PictureImage } from "./picture";
 
-/** Cards are at most ~400 px wide: one column on phones, a grid beyond. */
 // Cards sit in a grid of columns at least 10.5rem wide inside a page at most 72rem wide:
 // two columns on a phone, more on larger screens, never wider than about 240px.
 const CARD_SIZES = "(min-width: 72rem) 240px, (min-width: 40rem) 33vw, 50vw";
@@ -31,28 +28,63 @@ export function productArt(slug: string, category: string) {
   return `/art/${encodeURIComponent(category)}/${encodeURIComponent(slug)}.svg`;
 }
 
+/**
+ * A card's picture, its srcsets already written: an AVIF source and a WebP <img>, or the
+ * product's artwork. Cards are most of a listing page's weight, so they carry only this.
+ */
+export type CardPicture = { width: number; height: number; avif: string; webp: string; src: string } | { art: string };
+
+/**
+ * What a product card shows, in the page's language only (app/web/cards.server.ts makes it from
+ * a `ProductCardData` row): a listing page's loader data was mostly both languages of every card.
+ */
+export interface ProductCardView {
+  slug: string;
+  title: string;
+  /** Set when an English page shows the Thai title because the group gave no English. */
+  titleIsThai?: true;
+  priceSatang: number;
+  unit: string;
+  madeToOrder: boolean;
+  /** "group · province", when the page is not the group's own. */
+  by?: string;
+  picture: CardPicture;
+}
+
+function CardImage({ picture, priority }: { picture: CardPicture; priority: boolean }) {
+  if ("art" in picture) return <img src={picture.art} alt="" width={400} height={400} loading={priority ? "eager" : "lazy"} decoding="async" />;
+  // React 18 does not know fetchPriority yet; the lowercase attribute passes through.
+  const fetchPriority = priority ? ({ fetchpriority: "high" } as Record<string, string>) : {};
+  return (
+    <picture>
+      {picture.avif ? <source type="image/avif" srcSet={picture.avif} sizes={CARD_SIZES} /> : null}
+      <img
+        src={picture.src}
+        srcSet={picture.webp || undefined}
+        sizes={picture.webp ? CARD_SIZES : undefined}
+        alt=""
+        width={picture.width}
+        height={picture.height}
+        loading={priority ? "eager" : "lazy"}
+        decoding={priority ? "auto" : "async"}
+        {...fetchPriority}
+      />
+    </picture>
+  );
+}
+
 /** `to` replaces the product page's address (the search page sends it through /search/open to note the click). */
-export function ProductCard({ product, priority = false, to }: { product: ProductCardData; priority?: boolean; to?: string }) {
+export function ProductCard({ product, priority = false, to }: { product: ProductCardView; priority?: boolean; to?: string }) {
   const { t, lang } = useT();
   return (
     <li className="card product-card">
       <Link to={to ?? href(lang, `/products/${product.slug}`)} className="card-link">
-        {product.images?.[0] ? (
-          <Picture image={product.images[0].image} alt="" sizes={CARD_SIZES} priority={priority} />
-        ) : (
-          <img src={productArt(product.slug, product.category.slug)} alt="" width={400} height={400} loading={priority ? "eager" : "lazy"} decoding="async" />
-        )}
-        <span className="card-title">
-          <LocalizedText th={product.titleTh} en={product.titleEn} />
-        </span>
+        <CardImage picture={product.picture} priority={priority} />
+        <span className="card-title">{product.titleIsThai ? <span lang="th">{product.title}</span> : product.title}</span>
       </Link>
-      {product.group ? (
-        <span className="card-meta">
-          {pick(lang, product.group.nameTh, product.group.nameEn)} · {pick(lang, product.group.province.nameTh, product.group.province.nameEn)}
-        </span>
-      ) : null}
+      {product.by ? <span className="card-meta">{product.by}</span> : null}
       <span className="card-price">
-        {formatMoney(product.priceSatang, lang)} <span className="unit">/ {pick(lang, product.unitTh, product.unitEn)}</span>
+        {formatMoney(product.priceSatang, lang)} <span className="unit">/ {product.unit}</span>
       </span>
       {product.madeToOrder ? <span className="badge">{t("product.madeToOrder")}</span> : null}
     </li>
@@ -70,26 +102,31 @@ export interface GroupCardData {
   coverImage?: PictureImage | null;
 }
 
+/** What a group card shows, in the page's language only (see `ProductCardView`). */
+export interface GroupCardView {
+  slug: string;
+  name: string;
+  /** "village · province" */
+  place: string;
+  memberCount: number;
+  /** Absent on compact cards, which show no picture. */
+  picture?: CardPicture;
+}
+
 /**
- * A group in a list. `compact` leaves the picture out: the home page lists every
- * group below its products, and thirty more pictures there made a phone wait
- * longer for the first screen (Lighthouse LCP) for pictures nobody had reached.
+ * A group in a list. A card made without a picture is compact: the home page lists groups
+ * below its products, and more pictures there made a phone wait longer for the first
+ * screen (Lighthouse LCP) for pictures nobody had reached.
  */
-export function GroupCard({ group, compact = false }: { group: GroupCardData; compact?: boolean }) {
+export function GroupCard({ group }: { group: GroupCardView }) {
   const { t, lang } = useT();
   return (
-    <li className={compact ? "card group-card compact" : "card group-card"}>
+    <li className={group.picture ? "card group-card" : "card group-card compact"}>
       <Link to={href(lang, `/groups/${group.slug}`)} className="card-link">
-        {compact ? null : group.coverImage ? (
-          <Picture image={group.coverImage} alt="" sizes={CARD_SIZES} />
-        ) : (
-          <img src={`/art/group/${encodeURIComponent(group.slug)}.svg`} alt="" width={400} height={400} loading="lazy" decoding="async" />
-        )}
-        <span className="card-title">{pick(lang, group.nameTh, group.nameEn)}</span>
+        {group.picture ? <CardImage picture={group.picture} priority={false} /> : null}
+        <span className="card-title">{group.name}</span>
       </Link>
-      <span className="card-meta">
-        {pick(lang, group.villageTh, group.villageEn)} · {pick(lang, group.province.nameTh, group.province.nameEn)}
-      </span>
+      <span className="card-meta">{group.place}</span>
       <span className="card-meta">{t("group.members", { count: group.memberCount })}</span>
     </li>
   );

@@ -5,7 +5,7 @@
  */
 import { Form, Link } from "@remix-run/react";
 import { Disclosure } from "./disclosure";
-import { ProductCard, type ProductCardData } from "~/components/cards";
+import { ProductCard, type ProductCardView } from "~/components/cards";
 import { href } from "~/i18n/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-lang";
@@ -15,7 +15,7 @@ export interface ListingProps {
   /** The listing's path without language prefix ("/categories/textiles"). */
   path: string;
   query: { sort: Sort; cert: CertificationFilter | null; ship: ShippingFilter | null };
-  products: ProductCardData[];
+  products: ProductCardView[];
   page: number;
   pageCount: number;
   total: number;

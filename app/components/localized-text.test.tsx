@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { MemoryRouter } from "react-router-dom";
 import { describe, expect, it } from "vitest";
+import { productCard } from "~/web/cards.server";
 import { ProductCard } from "./cards";
 import { LocalizedStory, LocalizedText } from "./localized-text";
 
@@ -26,7 +27,7 @@ describe("bilingual text with a missing English", () => {
   });
 
   it("marks a Thai-only title on an English card", () => {
-    const card = {
+    const card = productCard("en", {
       slug: "x",
       titleTh: "เสื่อกก",
       titleEn: "",
@@ -37,7 +38,7 @@ describe("bilingual text with a missing English", () => {
       leadTimeDays: null,
       stock: 1,
       category: { slug: "handicraft" },
-    };
+    });
     expect(
       at(
         "/en",

@@ -8,7 +8,7 @@ import { AddToCart } from "~/components/add-to-cart";
 import { availabilityText, reviveAvailability } from "~/components/availability";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GroupContacts } from "~/components/group-contacts";
-import { ProductCard, productArt } from "~/components/cards";
+import { ProductCard, productArt, type ProductCardView } from "~/components/cards";
 import { CertificationList } from "~/components/certification-list";
 import { LocalizedStory, LocalizedText } from "~/components/localized-text";
 import { Picture } from "~/components/picture";
@@ -29,7 +29,12 @@ export function ProductView({
   orderable,
   availability: rawAvailability,
   preview = false,
-}: Omit<ProductPageData, "availability"> & { availability: Serialized<ProductPageData["availability"]>; breakdown: PriceBreakdown; preview?: boolean }) {
+}: Omit<ProductPageData, "availability" | "moreFromGroup"> & {
+  availability: Serialized<ProductPageData["availability"]>;
+  moreFromGroup: ProductCardView[];
+  breakdown: PriceBreakdown;
+  preview?: boolean;
+}) {
   const { t, lang } = useT();
   // Dates may arrive as strings through a loader's JSON.
   const availability = reviveAvailability(rawAvailability);

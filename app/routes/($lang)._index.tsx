@@ -1,12 +1,13 @@
 /**
  * Home: staff-curated collections in their order, new products, occupation
  * groups near the buyer's chosen province (a GET form, remembered in a
- * cookie, so it works without JavaScript) and the categories to browse.
+ * cookie, so it works without JavaScript), or the first dozen by name with a
+ * link to the directory of all, and the categories to browse.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { GroupCard, ProductCard } from "~/components/cards";
+import { GroupCard, ProductCard, type GroupCardData, type GroupCardView } from "~/components/cards";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
@@ -15,23 +16,36 @@ import { newProducts } from "~/modules/catalog/catalog.server";
 import { homeCollections } from "~/modules/curation/collections.server";
 import { groupsNear, provincesWithGroups, verifiedGroupList } from "~/modules/groups/groups.server";
 import { pageHeaders } from "~/web/cache";
+import { groupCard, productCards } from "~/web/cards.server";
 import { requireLang } from "~/web/lang.server";
 import { chosenProvince } from "~/web/province-cookie.server";
 import { originOf, seoMeta } from "~/web/seo";
 
+/** Groups the home page lists (a phone's few screens); the directory at /groups has them all. */
+const HOME_GROUPS = 12;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const provinces = await provincesWithGroups();
   const choice = await chosenProvince(request, (slug) => provinces.some((province) => province.slug === slug));
   const [collections, products, shelves, near, groups] = await Promise.all([
     homeCollections({ itemsEach: 8 }),
     newProducts({ limit: 8 }),
     categories(),
-    choice.slug ? groupsNear({ provinceSlug: choice.slug, limit: 12 }) : null,
-    choice.slug ? [] : verifiedGroupList({ limit: 60 }),
+    choice.slug ? groupsNear({ provinceSlug: choice.slug, limit: HOME_GROUPS }) : null,
+    choice.slug ? [] : verifiedGroupList({ limit: HOME_GROUPS }),
   ]);
+  const compact = (list: GroupCardData[]) => list.map((group) => groupCard(lang, group, { withPicture: false }));
   return data(
-    { collections, products, categories: shelves, provinces, province: choice.slug, near, groups },
+    {
+      collections: collections.map(({ products: items, ...collection }) => ({ ...collection, products: productCards(lang, items) })),
+      products: productCards(lang, products),
+      categories: shelves.map((category) => ({ slug: category.slug, name: pick(lang, category.nameTh, category.nameEn) })),
+      provinces: provinces.map((province) => ({ slug: province.slug, name: pick(lang, province.nameTh, province.nameEn) })),
+      province: choice.slug,
+      near: near ? { own: compact(near.own), region: compact(near.region) } : null,
+      groups: compact(groups),
+    },
     { headers: choice.setCookie ? { "Set-Cookie": choice.setCookie } : {} },
   );
 }
@@ -85,7 +99,7 @@ export default function Home() {
           {categories.map((category) => (
             <li key={category.slug}>
               <Link to={href(lang, `/categories/${category.slug}`)} className="chip">
-                {pick(lang, category.nameTh, category.nameEn)}
+                {category.name}
               </Link>
             </li>
           ))}
@@ -100,7 +114,7 @@ export default function Home() {
               <option value="">{t("store.anyProvince")}</option>
               {provinces.map((p) => (
                 <option key={p.slug} value={p.slug}>
-                  {pick(lang, p.nameTh, p.nameEn)}
+                  {p.name}
                 </option>
               ))}
             </select>
@@ -114,10 +128,10 @@ export default function Home() {
         </Form>
         {near && chosen ? (
           <>
-            <h3>{t("store.groupsIn", { province: pick(lang, chosen.nameTh, chosen.nameEn) })}</h3>
+            <h3>{t("store.groupsIn", { province: chosen.name })}</h3>
             {near.own.length === 0 ? <p className="empty">{t("store.noGroupsIn")}</p> : <GroupList groups={near.own} testId="groups-in-province" />}
             <p>
-              <Link to={href(lang, `/provinces/${chosen.slug}`)}>{t("store.productsOf", { province: pick(lang, chosen.nameTh, chosen.nameEn) })}</Link>
+              <Link to={href(lang, `/provinces/${chosen.slug}`)}>{t("store.productsOf", { province: chosen.name })}</Link>
             </p>
             {near.region.length > 0 ? (
               <>
@@ -131,16 +145,19 @@ export default function Home() {
         ) : (
           <GroupList groups={groups} testId="group-list" />
         )}
+        <p>
+          <Link to={href(lang, "/groups")}>{t("store.seeAllGroups")}</Link>
+        </p>
       </section>
     </div>
   );
 }
 
-function GroupList({ groups, testId }: { groups: Parameters<typeof GroupCard>[0]["group"][]; testId: string }) {
+function GroupList({ groups, testId }: { groups: GroupCardView[]; testId: string }) {
   return (
     <ul className="grid" data-testid={testId}>
       {groups.map((group) => (
-        <GroupCard key={group.slug} group={group} compact />
+        <GroupCard key={group.slug} group={group} />
       ))}
     </ul>
   );

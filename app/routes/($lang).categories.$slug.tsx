@@ -13,8 +13,7 @@ import { loadListing } from "~/web/listing.server";
 import { absolute, breadcrumbJsonLd, originOf, seoMeta } from "~/web/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
-  return loadListing(request, params.slug, categoryListing);
+  return loadListing(request, requireLang(params), params.slug, categoryListing);
 }
 
 export const headers = pageHeaders;

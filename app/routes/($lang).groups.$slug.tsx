@@ -23,16 +23,18 @@ import { followState } from "~/modules/follows/follows.server";
 import { groupPage } from "~/modules/groups/groups.server";
 import { pageHeaders } from "~/web/cache";
 import { notFound } from "~/web/http.server";
+import { productCards } from "~/web/cards.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
 import { getUser } from "~/web/session.server";
 import { absolute, breadcrumbJsonLd, groupJsonLd, originOf, seoMeta } from "~/web/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const slug = slugParam(params.slug);
-  const [group, user] = await Promise.all([slug ? groupPage(slug) : null, getUser(request)]);
-  if (!group) throw notFound("No such group");
+  const [found, user] = await Promise.all([slug ? groupPage(slug) : null, getUser(request)]);
+  if (!found) throw notFound("No such group");
+  const group = { ...found, products: productCards(lang, found.products) };
   const follow = await followState(group.id, user?.id ?? null);
   // A signed-in buyer's copy says whether they follow: asked again at every visit, so the page
   // they come back to after following (same URL, same cookies) is never the browser's old copy.

@@ -11,15 +11,17 @@ import { href, translator } from "~/i18n/i18n";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { productPreview } from "~/modules/catalog/catalog.server";
 import { priceBreakdown } from "~/modules/payouts/price-breakdown";
+import { productCards } from "~/web/cards.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
+import { requireLang } from "~/web/lang.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group } = await requireWorkspace(request, params, "MEMBER");
   const productId = params.productId && /^[a-z0-9]{1,40}$/.test(params.productId) ? params.productId : null;
   const page = productId ? await productPreview(group.id, productId) : null;
   if (!page) throw notFound("No such product in this group");
-  return { ...page, breakdown: priceBreakdown({ priceSatang: page.product.priceSatang, platformFeePercent: config().PLATFORM_FEE_PERCENT }) };
+  return { ...page, moreFromGroup: productCards(requireLang(params), page.moreFromGroup), breakdown: priceBreakdown({ priceSatang: page.product.priceSatang, platformFeePercent: config().PLATFORM_FEE_PERCENT }) };
 }
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" });

@@ -14,16 +14,17 @@ import { productPage } from "~/modules/catalog/catalog.server";
 import { priceBreakdown } from "~/modules/payouts/price-breakdown";
 import { pageHeaders } from "~/web/cache";
 import { notFound } from "~/web/http.server";
+import { productCards } from "~/web/cards.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
 import { absolute, breadcrumbJsonLd, originOf, productJsonLd, seoMeta } from "~/web/seo";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const slug = slugParam(params.slug);
   const page = slug ? await productPage(slug) : null;
   if (!page) throw notFound("No such product");
-  return { ...page, breakdown: priceBreakdown({ priceSatang: page.product.priceSatang, platformFeePercent: config().PLATFORM_FEE_PERCENT }) };
+  return { ...page, moreFromGroup: productCards(lang, page.moreFromGroup), breakdown: priceBreakdown({ priceSatang: page.product.priceSatang, platformFeePercent: config().PLATFORM_FEE_PERCENT }) };
 }
 
 export const headers = pageHeaders;

@@ -12,6 +12,7 @@ import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { productCardsBySlugs, searchFacetLabels } from "~/modules/catalog/search-page.server";
+import { productCards } from "~/web/cards.server";
 import { requireLang } from "~/web/lang.server";
 import { MAX_PAGE, type SearchQuery, isWordless } from "#search/port.ts";
 import { deliveryChoice, searchQueryFromUrl, searchUrlParams } from "#search/query-string.ts";
@@ -73,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     query = { ...query, page: pages };
     ({ results, degraded } = await searchProducts(query));
   }
-  const cards = await productCardsBySlugs(results.hits.map((hit) => hit.slug));
+  const cards = productCards(lang, await productCardsBySlugs(results.hits.map((hit) => hit.slug)));
   // The page asked for, not the last page shown instead: paging past the end is not a new search.
   const logId = await logSearch(request, { ...query, page: parsed.page }, results.total);
   return data(

@@ -5,10 +5,12 @@
  */
 import { browseSearch, parseBrowseQuery, type BrowseQuery } from "~/modules/catalog/browse-query";
 import { UnknownListingError, type ListingPage } from "~/modules/catalog/browse.server";
+import type { Lang } from "~/i18n/i18n";
+import { productCards } from "./cards.server";
 import { notFound } from "./http.server";
 import { slugParam } from "./params";
 
-export async function loadListing<T extends ListingPage>(request: Request, rawSlug: string | undefined, load: (slug: string, query: BrowseQuery) => Promise<T>) {
+export async function loadListing<T extends ListingPage>(request: Request, lang: Lang, rawSlug: string | undefined, load: (slug: string, query: BrowseQuery) => Promise<T>) {
   const slug = slugParam(rawSlug);
   if (!slug) throw notFound();
   const query = parseBrowseQuery(new URL(request.url).searchParams);
@@ -25,6 +27,7 @@ export async function loadListing<T extends ListingPage>(request: Request, rawSl
   const page = Math.min(listing.page, listing.pageCount);
   return {
     ...listing,
+    products: productCards(lang, listing.products),
     page,
     query: shown,
     firstSearch: browseSearch(shown),

@@ -287,6 +287,8 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
     page: ANYONE,
     intents: { unfollow: can(ANYONE, (_w, token) => ({ token }), { audited: false }) },
   }),
+  // Public, listed so that a guard added to it by mistake shows here.
+  "($lang).groups._index.tsx": { path: () => "/groups", page: ANYONE },
   "($lang).forgot-password.tsx": {
     path: () => "/forgot-password",
     page: ANYONE,

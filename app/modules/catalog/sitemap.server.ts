@@ -36,5 +36,5 @@ export async function sitemapPages() {
     db().category.findMany({ orderBy: { position: "asc" }, select: { slug: true } }),
     db().province.findMany({ where: { groups: { some: visibleGroups } }, orderBy: { slug: "asc" }, select: { slug: true } }),
   ]);
-  return ["/", ...categories.map((c) => `/categories/${c.slug}`), ...provinces.map((p) => `/provinces/${p.slug}`)];
+  return ["/", "/groups", ...categories.map((c) => `/categories/${c.slug}`), ...provinces.map((p) => `/provinces/${p.slug}`)];
 }

@@ -40,6 +40,27 @@ export function verifiedGroups({ limit }: { limit: number }) {
   });
 }
 
+/** How many groups a page of the group directory (/groups) shows. */
+export const DIRECTORY_PAGE_SIZE = 24;
+
+/**
+ * One page of every verified group, by name, with covers: the directory the home page links to
+ * instead of listing every group itself. `page` past the last is an empty page.
+ */
+export async function groupDirectory({ page }: { page: number }) {
+  const [groups, total] = await Promise.all([
+    db().occupationGroup.findMany({
+      where: visibleGroups,
+      orderBy: [{ nameTh: "asc" }, { id: "asc" }],
+      skip: (page - 1) * DIRECTORY_PAGE_SIZE,
+      take: DIRECTORY_PAGE_SIZE,
+      select: cardSelect,
+    }),
+    db().occupationGroup.count({ where: visibleGroups }),
+  ]);
+  return { groups, total, page, pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)) };
+}
+
 /** Verified groups for a list without pictures (the home page's): the card less its cover, which would only weigh down the page's data. */
 export function verifiedGroupList({ limit }: { limit: number }) {
   return db().occupationGroup.findMany({ where: visibleGroups, orderBy: [{ nameTh: "asc" }], take: limit, select: listSelect });
