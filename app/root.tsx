@@ -27,7 +27,8 @@ import { csrfToken } from "~/web/csrf.server";
 import { publicOrigin } from "~/web/origin.server";
 import { getUser } from "~/web/session.server";
 // Inlined rather than linked: the first screen on a slow connection no longer waits a
-// round trip for a render-blocking stylesheet (about 3 kB gzipped per page).
+// round trip for a render-blocking stylesheet. Only the storefront's rules: the workspace,
+// console, basket and orders link theirs (app/styles-work.css), so a shop page carries half.
 import styles from "~/styles.css?inline";
 import { fontPreloads } from "~/fonts";
 import { SCRIPTS_AFTER_LOAD } from "~/web/scripts-after-load";
@@ -86,8 +87,9 @@ export function Layout({ children }: { children: ReactNode }) {
         {fontPreloads(lang).map((href) => (
           <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
         ))}
-        <Links />
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} />
+        {/* After the inline core: the back-office stylesheet some routes link (app/web/work-styles.ts) refines it. */}
+        <Links />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: NO_EVAL_PROBES + SCRIPTS_AFTER_LOAD }} />
       </head>
       <body>

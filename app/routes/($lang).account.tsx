@@ -29,6 +29,9 @@ import { requireUser } from "~/web/guards.server";
 import type { FormReply } from "~/web/intent.server";
 import { requireLang } from "~/web/lang.server";
 import { sessionIdFrom } from "~/web/session.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 const optionalPhone = z
   .string()

@@ -23,6 +23,9 @@ import { buyerCart, buyerOf } from "~/web/buyer.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { readForm } from "~/web/body.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 const productId = z.string().min(1).max(40);
 const quantity = (min: number) => z.coerce.number({ message: "cart.quantityInvalid" }).int("cart.quantityInvalid").min(min, "cart.quantityInvalid").max(MAX_LINE_QUANTITY, "cart.quantityInvalid");

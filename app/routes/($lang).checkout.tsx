@@ -29,6 +29,9 @@ import { grantOrder } from "~/web/order-access.server";
 import { publicOrigin } from "~/web/origin.server";
 import { stripeCheckoutUrl } from "~/modules/payments/providers/stripe.server";
 import { readForm } from "~/web/body.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 const PROVIDERS = ["CASH_ON_PICKUP", "PROMPTPAY_DIRECT", "OMISE", "STRIPE"] as const;
 

@@ -21,6 +21,9 @@ import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
 import { getUser } from "~/web/session.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export const followIntents = z.discriminatedUnion("intent", [z.object({ intent: z.literal("follow") }), z.object({ intent: z.literal("unfollow") })]);
 

@@ -11,6 +11,9 @@ import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { moderationNotice } from "~/modules/moderation/moderation.server";
 import { requireWorkspace } from "~/web/guards.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group, role } = await requireWorkspace(request, params, "MEMBER");

@@ -21,6 +21,9 @@ import { requireWorkspace } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
 import { idParam } from "~/web/params";
 import { useNonce } from "~/components/nonce";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 const formatParam = z.enum(["a4", "thermal"]).catch("a4");
 

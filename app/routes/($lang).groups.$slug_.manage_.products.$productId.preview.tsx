@@ -15,6 +15,9 @@ import { productCards } from "~/web/cards.server";
 import { requireWorkspace } from "~/web/guards.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group } = await requireWorkspace(request, params, "MEMBER");

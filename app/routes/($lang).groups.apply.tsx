@@ -36,6 +36,9 @@ import { parseIntent } from "~/web/intent.server";
 import { requireLang } from "~/web/lang.server";
 import { isMultipart, parseFileUpload } from "~/web/multipart.server";
 import { readForm } from "~/web/body.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export const applyIntents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start"), ...namesFields, province: z.string({ message: "apply.errors.required" }).max(100) }),

@@ -15,6 +15,9 @@ import { requireUser } from "~/web/guards.server";
 import { requireLang } from "~/web/lang.server";
 import { getUser } from "~/web/session.server";
 import { readForm } from "~/web/body.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 const tokenOf = (value: string | undefined) => (value && /^[A-Za-z0-9_-]{20,64}$/.test(value) ? value : null);
 const statusOf = { unknown: 404, expired: 410, used: 410 } as const;

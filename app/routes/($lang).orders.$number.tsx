@@ -40,6 +40,9 @@ import { requireLang } from "~/web/lang.server";
 import { grantOrder, grantedOrders } from "~/web/order-access.server";
 import { getUser } from "~/web/session.server";
 import { readForm } from "~/web/body.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 function orderNumber(params: LoaderFunctionArgs["params"]): string {
   const number = params.number ?? "";

@@ -18,6 +18,9 @@ import { requireLang } from "~/web/lang.server";
 import { grantOrder } from "~/web/order-access.server";
 import { getUser } from "~/web/session.server";
 import { readForm } from "~/web/body.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);

@@ -9,6 +9,9 @@ import { readForm } from "~/web/body.server";
 import { requireCsrf, rotateCsrfCookie } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { clearSessionCookie, getUser, sessionIdFrom } from "~/web/session.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 /** GET shows a confirmation (signing out is a mutation, so it needs a POST with a CSRF token). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,6 +9,9 @@ import { href, translator } from "~/i18n/i18n";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { requireStaff } from "~/web/guards.server";
 import { requireLang } from "~/web/lang.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);

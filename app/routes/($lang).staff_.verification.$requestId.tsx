@@ -23,6 +23,9 @@ import { parseIntent } from "~/web/intent.server";
 import { requireLang } from "~/web/lang.server";
 import { publicOrigin } from "~/web/origin.server";
 import { readForm } from "~/web/body.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export const verificationIntents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),

@@ -8,6 +8,9 @@ import { langOfPath, useT } from "~/i18n/use-lang";
 import { verificationQueue } from "~/modules/groups/verification.server";
 import { requireStaff } from "~/web/guards.server";
 import { requireLang } from "~/web/lang.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);

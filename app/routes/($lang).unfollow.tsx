@@ -17,6 +17,9 @@ import { groupOfGrant, unfollowGroup } from "~/modules/follows/follows.server";
 import { readUnfollowToken } from "~/modules/follows/unfollow-token.server";
 import { readForm } from "~/web/body.server";
 import { requireLang } from "~/web/lang.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 type Group = { slug: string; nameTh: string; nameEn: string };
 

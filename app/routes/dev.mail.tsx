@@ -7,6 +7,9 @@ import { useLoaderData } from "@remix-run/react";
 import { config } from "~/config.server";
 import { mailOnDisk } from "~/modules/notifications/email.server";
 import { notFound } from "~/web/http.server";
+import { workStyles } from "~/web/work-styles";
+
+export const links = workStyles;
 
 export async function loader(_: LoaderFunctionArgs) {
   if (config().NODE_ENV === "production") throw notFound();
