@@ -11,11 +11,6 @@ import { describe, expect, it } from "vitest";
 const app = path.resolve(__dirname, "..");
 const routesDir = path.join(app, "routes");
 
-function classesOf(file: string): Set<string> {
-  const css = fs.readFileSync(path.join(app, file), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-  return new Set([...css.matchAll(/\.([A-Za-z][\w-]*)/g)].map((match) => match[1]));
-}
-
 function resolve(spec: string, from: string): string | null {
   const base = spec.startsWith("~/") ? path.join(app, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
   if (!base) return null;
