@@ -72,7 +72,9 @@ test("the product page shows the breakdown, badges with their meaning, lead time
 
 test("a category with a filter, a sort, the next page and back", async ({ page, makeGroup }) => {
   test.slow(); // axe, then six page loads
-  await makeGroup({ products: thirtyHandicrafts });
+  const group = await makeGroup({ products: thirtyHandicrafts });
+  // Other workers' groups come and go in the same category meanwhile: compare this group's cards.
+  const ours = (texts: string[]) => texts.filter((text) => text.includes(group.nameTh));
   await page.goto("/categories/handicraft");
   await expect(page.getByRole("heading", { level: 1, name: "หัตถกรรมและของใช้" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -85,6 +87,7 @@ test("a category with a filter, a sort, the next page and back", async ({ page, 
   await expect(page.getByRole("link", { name: "ล้างตัวกรอง" })).toBeVisible();
   const firstPage = await page.getByTestId("product-list").getByRole("listitem").allTextContents();
   expect(firstPage).toHaveLength(24);
+  expect(ours(firstPage).length).toBeGreaterThan(0);
   await page.getByRole("link", { name: "หน้าถัดไป" }).click();
   await expect(page.getByText(/หน้า 2 จาก/)).toBeVisible();
   const secondPage = await page.getByTestId("product-list").getByRole("listitem").allTextContents();
@@ -94,7 +97,7 @@ test("a category with a filter, a sort, the next page and back", async ({ page, 
   await page.getByRole("link", { name: "หน้าก่อนหน้า" }).click();
   await expect(page.getByText(/หน้า 1 จาก/)).toBeVisible();
   await expect(page).not.toHaveURL(/after=|before=/);
-  expect(await page.getByTestId("product-list").getByRole("listitem").allTextContents()).toEqual(firstPage);
+  expect(ours(await page.getByTestId("product-list").getByRole("listitem").allTextContents())).toEqual(ours(firstPage));
   await page.getByRole("link", { name: "หน้าถัดไป" }).click();
   await expect(page.getByText(/หน้า 2 จาก/)).toBeVisible();
 

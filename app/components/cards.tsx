@@ -29,10 +29,13 @@ export function productArt(slug: string, category: string) {
 }
 
 /**
- * A card's picture, its srcsets already written: an AVIF source and a WebP <img>, or the
- * product's artwork. Cards are most of a listing page's weight, so they carry only this.
+ * A card's picture as few bytes as say it: where its files live and the widths stored in each
+ * format (`${base}/${width}.${format}`), or the product's artwork. Cards are most of a listing
+ * page's weight, and each card's data is sent twice (the HTML, then the data to hydrate it).
  */
-export type CardPicture = { width: number; height: number; avif: string; webp: string; src: string } | { art: string };
+export type CardPicture = { width: number; height: number; base: string; avif: number[]; webp: number[] } | { art: string };
+
+const srcset = (base: string, widths: number[], format: string) => widths.map((width) => `${base}/${width}.${format} ${width}w`).join(", ");
 
 /**
  * What a product card shows, in the page's language only (app/web/cards.server.ts makes it from
@@ -55,13 +58,15 @@ function CardImage({ picture, priority }: { picture: CardPicture; priority: bool
   if ("art" in picture) return <img src={picture.art} alt="" width={400} height={400} loading={priority ? "eager" : "lazy"} decoding="async" />;
   // React 18 does not know fetchPriority yet; the lowercase attribute passes through.
   const fetchPriority = priority ? ({ fetchpriority: "high" } as Record<string, string>) : {};
+  // The <img> falls back to the WebP nearest 640 px, for a browser that ignores srcset.
+  const fallback = picture.webp.reduce((best, width) => (Math.abs(width - 640) < Math.abs(best - 640) ? width : best), picture.webp[0]);
   return (
     <picture>
-      {picture.avif ? <source type="image/avif" srcSet={picture.avif} sizes={CARD_SIZES} /> : null}
+      {picture.avif.length > 0 ? <source type="image/avif" srcSet={srcset(picture.base, picture.avif, "avif")} sizes={CARD_SIZES} /> : null}
       <img
-        src={picture.src}
-        srcSet={picture.webp || undefined}
-        sizes={picture.webp ? CARD_SIZES : undefined}
+        src={`${picture.base}/${fallback}.webp`}
+        srcSet={srcset(picture.base, picture.webp, "webp")}
+        sizes={CARD_SIZES}
         alt=""
         width={picture.width}
         height={picture.height}

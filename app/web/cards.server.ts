@@ -9,13 +9,31 @@ import { productArt } from "~/components/cards";
 import type { PictureImage } from "~/components/picture";
 import type { Lang } from "~/i18n/i18n";
 import { localized, pick } from "~/i18n/localized";
-import { fallbackSrc, srcsetFor, variantsOf } from "~/modules/media/variants";
+import { variantsOf } from "~/modules/media/variants";
 
+/** One array per list of widths, so the data sent to the browser names each list once. */
+const widthLists = new Map<string, number[]>();
+const widthList = (widths: number[]) => {
+  const key = widths.join(",");
+  if (!widthLists.has(key)) widthLists.set(key, widths);
+  return widthLists.get(key)!;
+};
+
+/**
+ * A stored image as a card's picture. Every variant's URL is `${base}/${width}.${format}` (the
+ * storage key is the image's folder); an image whose URLs do not fit, or with no WebP, gets null
+ * and the card shows the artwork rather than a broken picture.
+ */
 export function cardPicture(image: PictureImage): CardPicture | null {
   const variants = variantsOf(image.variants);
-  const src = fallbackSrc(variants);
-  if (!src) return null;
-  return { width: image.width, height: image.height, avif: srcsetFor(variants, "avif"), webp: srcsetFor(variants, "webp"), src };
+  const first = variants[0];
+  if (!first) return null;
+  const base = first.url.slice(0, first.url.length - `/${first.width}.${first.format}`.length);
+  if (!variants.every((variant) => variant.url === `${base}/${variant.width}.${variant.format}`)) return null;
+  const widths = (format: string) => widthList(variants.filter((variant) => variant.format === format).map((variant) => variant.width).sort((a, b) => a - b));
+  const webp = widths("webp");
+  if (webp.length === 0) return null;
+  return { width: image.width, height: image.height, base, avif: widths("avif"), webp };
 }
 
 export function productCard(lang: Lang, product: ProductCardData): ProductCardView {

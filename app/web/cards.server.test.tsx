@@ -1,0 +1,59 @@
+import { renderToString } from "react-dom/server";
+import { MemoryRouter } from "react-router-dom";
+import { describe, expect, it } from "vitest";
+import { ProductCard } from "~/components/cards";
+import { fallbackSrc, srcsetFor, variantsOf } from "~/modules/media/variants";
+import { cardPicture, productCard } from "./cards.server";
+
+const variants = ["avif", "webp"].flatMap((format) =>
+  [640, 320].map((width) => ({ format, width, height: width, key: `images/abc/${width}.${format}`, url: `/media/images/abc/${width}.${format}` })),
+);
+const image = { width: 640, height: 640, variants };
+const row = {
+  slug: "mat",
+  titleTh: "เสื่อกก",
+  titleEn: "Sedge mat",
+  priceSatang: 45_000,
+  unitTh: "ผืน",
+  unitEn: "piece",
+  madeToOrder: false,
+  leadTimeDays: null,
+  stock: 3,
+  category: { slug: "handicraft" },
+  group: { nameTh: "กลุ่มจักสาน", nameEn: "Weavers", province: { nameTh: "นราธิวาส", nameEn: "Narathiwat" } },
+  images: [{ image }],
+};
+const html = (lang: "th" | "en") =>
+  renderToString(
+    <MemoryRouter initialEntries={[lang === "en" ? "/en" : "/"]}>
+      <ul>
+        <ProductCard product={productCard(lang, row)} />
+      </ul>
+    </MemoryRouter>,
+  );
+
+describe("a product card's data", () => {
+  it("names the image's folder and widths once, and the card draws the same srcsets as the stored variants", () => {
+    const picture = cardPicture(image);
+    expect(picture).toEqual({ width: 640, height: 640, base: "/media/images/abc", avif: [320, 640], webp: [320, 640] });
+    const card = html("en");
+    const stored = variantsOf(variants);
+    expect(card).toContain(`srcSet="${srcsetFor(stored, "avif")}"`);
+    expect(card).toContain(`srcSet="${srcsetFor(stored, "webp")}"`);
+    expect(card).toContain(`src="${fallbackSrc(stored)}"`);
+    // Cards with the same sizes share one list, which the page's data then names once.
+    expect((cardPicture({ ...image }) as { webp: number[] }).webp).toBe((picture as { webp: number[] }).webp);
+  });
+
+  it("is in the page's language only", () => {
+    expect(productCard("en", row)).toMatchObject({ title: "Sedge mat", unit: "piece", by: "Weavers · Narathiwat" });
+    expect(productCard("th", row)).toMatchObject({ title: "เสื่อกก", unit: "ผืน", by: "กลุ่มจักสาน · นราธิวาส" });
+    expect(JSON.stringify(productCard("en", row))).not.toMatch(/เสื่อ|variants|key/);
+  });
+
+  it("falls back to the artwork for an image whose files do not sit in one folder", () => {
+    const scattered = { ...image, variants: variants.map((variant, index) => (index === 1 ? { ...variant, url: "https://elsewhere.example/x.avif" } : variant)) };
+    expect(cardPicture(scattered)).toBeNull();
+    expect(productCard("th", { ...row, images: [{ image: scattered }] }).picture).toEqual({ art: "/art/handicraft/mat.svg" });
+  });
+});
