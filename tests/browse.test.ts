@@ -243,7 +243,7 @@ describe("the group directory", () => {
   it("shows each card in the page's language only, with a picture", async () => {
     const english = (await directory("http://t/en/groups", "en")).data!;
     const krajood = english.groups.find((group) => group.slug === "ban-thon-krajood") ?? (await directory("http://t/en/groups?page=2", "en")).data!.groups.find((group) => group.slug === "ban-thon-krajood");
-    expect(krajood).toMatchObject({ name: "Ban Thon Krajood Weavers", place: expect.stringContaining("Narathiwat") });
+    expect(krajood).toMatchObject({ name: { text: "Ban Thon Krajood Weavers" }, village: { text: expect.any(String) }, province: "Narathiwat" });
     expect(krajood!.picture).toBeDefined();
     expect(JSON.stringify(english)).not.toMatch(/nameTh|villageTh/);
   });

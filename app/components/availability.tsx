@@ -1,5 +1,5 @@
 /** The product's one availability statement (catalog/availability.ts), in words. */
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/i18n/i18n";
 import { formatDate } from "~/i18n/format";
 import type { Lang } from "~/i18n/i18n";
 import type { AvailabilityStatement } from "~/modules/catalog/availability";

@@ -41,16 +41,21 @@ const srcset = (base: string, widths: number[], format: string) => widths.map((w
  * What a product card shows, in the page's language only (app/web/cards.server.ts makes it from
  * a `ProductCardData` row): a listing page's loader data was mostly both languages of every card.
  */
+/** A name in the page's language, or the Thai one marked so when the group gave no English. */
+export type Text = { text: string; thai?: true };
+
+function Shown({ value }: { value: Text }) {
+  return value.thai ? <span lang="th">{value.text}</span> : <>{value.text}</>;
+}
+
 export interface ProductCardView {
   slug: string;
-  title: string;
-  /** Set when an English page shows the Thai title because the group gave no English. */
-  titleIsThai?: true;
+  title: Text;
   priceSatang: number;
   unit: string;
   madeToOrder: boolean;
-  /** "group · province", when the page is not the group's own. */
-  by?: string;
+  /** Who made it and where, when the page is not the group's own. */
+  by?: { group: Text; province: string };
   picture: CardPicture;
 }
 
@@ -85,9 +90,15 @@ export function ProductCard({ product, priority = false, to }: { product: Produc
     <li className="card product-card">
       <Link to={to ?? href(lang, `/products/${product.slug}`)} className="card-link">
         <CardImage picture={product.picture} priority={priority} />
-        <span className="card-title">{product.titleIsThai ? <span lang="th">{product.title}</span> : product.title}</span>
+        <span className="card-title">
+          <Shown value={product.title} />
+        </span>
       </Link>
-      {product.by ? <span className="card-meta">{product.by}</span> : null}
+      {product.by ? (
+        <span className="card-meta">
+          <Shown value={product.by.group} /> · {product.by.province}
+        </span>
+      ) : null}
       <span className="card-price">
         {formatMoney(product.priceSatang, lang)} <span className="unit">/ {product.unit}</span>
       </span>
@@ -110,9 +121,9 @@ export interface GroupCardData {
 /** What a group card shows, in the page's language only (see `ProductCardView`). */
 export interface GroupCardView {
   slug: string;
-  name: string;
-  /** "village · province" */
-  place: string;
+  name: Text;
+  village: Text;
+  province: string;
   memberCount: number;
   /** Absent on compact cards, which show no picture. */
   picture?: CardPicture;
@@ -129,9 +140,13 @@ export function GroupCard({ group }: { group: GroupCardView }) {
     <li className={group.picture ? "card group-card" : "card group-card compact"}>
       <Link to={href(lang, `/groups/${group.slug}`)} className="card-link">
         {group.picture ? <CardImage picture={group.picture} priority={false} /> : null}
-        <span className="card-title">{group.name}</span>
+        <span className="card-title">
+          <Shown value={group.name} />
+        </span>
       </Link>
-      <span className="card-meta">{group.place}</span>
+      <span className="card-meta">
+        <Shown value={group.village} /> · {group.province}
+      </span>
       <span className="card-meta">{t("group.members", { count: group.memberCount })}</span>
     </li>
   );

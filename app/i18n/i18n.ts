@@ -1,9 +1,8 @@
 /**
- * Languages, their URL prefixes, and one i18next instance per language.
+ * Languages, their URL prefixes, and one translator per language.
  * Thai lives at "/", English under "/en". The server holds both dictionaries;
  * a browser loads only the languages it shows (dictionaries.client.ts).
  */
-import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import { dictionaries } from "./dictionaries";
 
 export const languages = ["th", "en"] as const;
@@ -32,36 +31,43 @@ export function switchLangPath(pathname: string, to: Lang): string {
   return href(to, bare);
 }
 
-const instances = new Map<Lang, I18n>();
+/** Translates a dictionary key ("cart.onlyLeft") with its {{placeholders}} filled from `values`. */
+export type TFunction = (key: string, values?: Record<string, unknown>) => string;
 
-export function i18nFor(lang: Lang): I18n {
-  let instance = instances.get(lang);
-  if (!instance) {
-    // Only in a browser that never loaded this language (a page outside the language layout
-    // reached by a client navigation): the language it has stands in, rather than bare keys.
-    const dictionary = dictionaries[lang] ?? Object.values(dictionaries)[0];
-    instance = i18next.createInstance();
-    void instance.init({
-      lng: lang,
-      fallbackLng: false,
-      resources: { [lang]: { translation: dictionary } },
-      interpolation: { escapeValue: false },
-      initAsync: false,
-      showSupportNotice: false,
-    } as Parameters<I18n["init"]>[0]);
-    if (dictionaries[lang]) instances.set(lang, instance);
+function lookup(dictionary: unknown, key: string): unknown {
+  let node = dictionary;
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
   }
-  return instance;
+  return node;
+}
+
+/**
+ * A key's text with {{name}} replaced by `values.name` (null or undefined give ""; a name not
+ * given is left as it is), and the key itself when the dictionary has no text for it: what
+ * i18next did with our dictionaries (i18n.test.ts holds the two side by side), without its
+ * 50 kB in the browser or its per-call option handling on the server.
+ */
+export function translate(dictionary: unknown, key: string, values?: Record<string, unknown>): string {
+  const text = lookup(dictionary, key);
+  if (typeof text !== "string") return key;
+  if (!values) return text;
+  return text.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (placeholder, name: string) =>
+    Object.hasOwn(values, name) ? (values[name] == null ? "" : String(values[name])) : placeholder,
+  );
 }
 
 const fixed = new Map<Lang, TFunction>();
 
 /** Translate outside React (loaders, actions, meta). One fixed translator per language, made once. */
-export function translator(lang: Lang) {
-  let t = fixed.get(lang);
-  if (!t) {
-    t = i18nFor(lang).getFixedT(lang);
-    if (dictionaries[lang]) fixed.set(lang, t);
-  }
+export function translator(lang: Lang): TFunction {
+  const known = fixed.get(lang);
+  if (known) return known;
+  // Only in a browser that never loaded this language (a page outside the language layout
+  // reached by a client navigation): the language it has stands in, rather than bare keys.
+  const dictionary = dictionaries[lang] ?? Object.values(dictionaries)[0];
+  const t: TFunction = (key, values) => translate(dictionary, key, values);
+  if (dictionaries[lang]) fixed.set(lang, t);
   return t;
 }

@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta = consoleMeta("audit");
 
-/** Dictionary keys cannot hold dots (i18next nests on them). */
+/** Dictionary keys cannot hold dots (the translator nests on them). */
 const actionKey = (action: string) => `console.audit.actions.${action.replaceAll(".", "_")}`;
 
 export default function StaffAudit() {

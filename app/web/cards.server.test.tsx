@@ -46,9 +46,23 @@ describe("a product card's data", () => {
   });
 
   it("is in the page's language only", () => {
-    expect(productCard("en", row)).toMatchObject({ title: "Sedge mat", unit: "piece", by: "Weavers · Narathiwat" });
-    expect(productCard("th", row)).toMatchObject({ title: "เสื่อกก", unit: "ผืน", by: "กลุ่มจักสาน · นราธิวาส" });
-    expect(JSON.stringify(productCard("en", row))).not.toMatch(/เสื่อ|variants|key/);
+    expect(productCard("en", row)).toMatchObject({ title: { text: "Sedge mat" }, unit: "piece", by: { group: { text: "Weavers" }, province: "Narathiwat" } });
+    expect(productCard("th", row)).toMatchObject({ title: { text: "เสื่อกก" }, unit: "ผืน", by: { group: { text: "กลุ่มจักสาน" }, province: "นราธิวาส" } });
+    expect(JSON.stringify(productCard("en", row))).not.toMatch(/เสื่อ|variants|key|thai/);
+  });
+
+  it("marks a title or group name given only in Thai on an English card", () => {
+    const thaiOnly = { ...row, titleEn: "", group: { ...row.group, nameEn: "" } };
+    expect(productCard("en", thaiOnly)).toMatchObject({ title: { text: "เสื่อกก", thai: true }, by: { group: { text: "กลุ่มจักสาน", thai: true } } });
+    const card = renderToString(
+      <MemoryRouter initialEntries={["/en"]}>
+        <ul>
+          <ProductCard product={productCard("en", thaiOnly)} />
+        </ul>
+      </MemoryRouter>,
+    );
+    expect(card).toContain('<span lang="th">เสื่อกก</span>');
+    expect(card).toContain('<span lang="th">กลุ่มจักสาน</span>');
   });
 
   it("falls back to the artwork for an image whose files do not sit in one folder", () => {

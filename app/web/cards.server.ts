@@ -4,7 +4,7 @@
  * is serialised into the page for hydration, so both languages of every card and the stored
  * image variants (keys, heights, URLs) used to be most of a page's weight.
  */
-import type { CardPicture, GroupCardData, GroupCardView, ProductCardData, ProductCardView } from "~/components/cards";
+import type { CardPicture, GroupCardData, GroupCardView, ProductCardData, ProductCardView, Text } from "~/components/cards";
 import { productArt } from "~/components/cards";
 import type { PictureImage } from "~/components/picture";
 import type { Lang } from "~/i18n/i18n";
@@ -36,17 +36,23 @@ export function cardPicture(image: PictureImage): CardPicture | null {
   return { width: image.width, height: image.height, base, avif: widths("avif"), webp };
 }
 
+/** A bilingual name for the page's language; on an English page without English, the Thai, marked. */
+function text(lang: Lang, th: string, en: string | null | undefined): Text {
+  const shown = localized(lang, th, en);
+  return shown.missing ? { text: shown.text, thai: true } : { text: shown.text };
+}
+
 export function productCard(lang: Lang, product: ProductCardData): ProductCardView {
-  const title = localized(lang, product.titleTh, product.titleEn);
   const image = product.images?.[0]?.image;
   return {
     slug: product.slug,
-    title: title.text,
-    ...(title.missing ? { titleIsThai: true as const } : {}),
+    title: text(lang, product.titleTh, product.titleEn),
     priceSatang: product.priceSatang,
     unit: pick(lang, product.unitTh, product.unitEn),
     madeToOrder: product.madeToOrder,
-    ...(product.group ? { by: `${pick(lang, product.group.nameTh, product.group.nameEn)} · ${pick(lang, product.group.province.nameTh, product.group.province.nameEn)}` } : {}),
+    ...(product.group
+      ? { by: { group: text(lang, product.group.nameTh, product.group.nameEn), province: pick(lang, product.group.province.nameTh, product.group.province.nameEn) } }
+      : {}),
     picture: (image && cardPicture(image)) ?? { art: productArt(product.slug, product.category.slug) },
   };
 }
@@ -60,8 +66,9 @@ export function groupCard(lang: Lang, group: GroupCardData, { withPicture = true
   const cover = withPicture && group.coverImage ? cardPicture(group.coverImage) : null;
   return {
     slug: group.slug,
-    name: pick(lang, group.nameTh, group.nameEn),
-    place: `${pick(lang, group.villageTh, group.villageEn)} · ${pick(lang, group.province.nameTh, group.province.nameEn)}`,
+    name: text(lang, group.nameTh, group.nameEn),
+    village: text(lang, group.villageTh, group.villageEn),
+    province: pick(lang, group.province.nameTh, group.province.nameEn),
     memberCount: group.memberCount,
     ...(withPicture ? { picture: cover ?? { art: `/art/group/${encodeURIComponent(group.slug)}.svg` } } : {}),
   };
