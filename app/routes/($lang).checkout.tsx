@@ -26,8 +26,8 @@ import { buyerOf } from "~/web/buyer.server";
 import { csrfForForm, requireCsrf } from "~/web/csrf.server";
 import { requireLang } from "~/web/lang.server";
 import { grantOrder } from "~/web/order-access.server";
+import { startCardPayment } from "~/modules/payments/card-payments.server";
 import { publicOrigin } from "~/web/origin.server";
-import { stripeCheckoutUrl } from "~/modules/payments/providers/stripe.server";
 import { readForm } from "~/web/body.server";
 import { workStyles } from "~/web/work-styles";
 
@@ -107,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const orderPath = href(lang, `/orders/${placed.number}`);
     if (payment.data === "STRIPE") {
       // Straight on to Stripe's page; if Stripe cannot be reached, the order page offers it again.
-      const url = await stripeCheckoutUrl(placed.id, `${publicOrigin(request)}${orderPath}`).catch((error: unknown) => {
+      const url = await startCardPayment({ orderId: placed.id, provider: "STRIPE", token: null, orderUrl: `${publicOrigin(request)}${orderPath}` }).catch((error: unknown) => {
         console.error(`order ${placed.number}: Stripe Checkout: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       });
