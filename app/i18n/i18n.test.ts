@@ -13,24 +13,24 @@ function leaves(node: unknown, prefix = ""): [string, string][] {
   return Object.entries(node as Record<string, unknown>).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
 }
 
-function i18nextT(dictionary: unknown) {
+function i18nextT(lang: "th" | "en", dictionary: unknown) {
   const instance = i18next.createInstance();
   void instance.init({
-    lng: "xx",
+    lng: lang,
     fallbackLng: false,
-    resources: { xx: { translation: dictionary as Record<string, string> } },
+    resources: { [lang]: { translation: dictionary as Record<string, string> } },
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
-  return instance.getFixedT("xx");
+  return instance.getFixedT(lang);
 }
 
 describe.each([
   ["th", th],
   ["en", en],
-])("the %s dictionary", (_name, dictionary) => {
-  const reference = i18nextT(dictionary);
+] as const)("the %s dictionary", (lang, dictionary) => {
+  const reference = i18nextT(lang, dictionary);
   const texts = leaves(dictionary);
 
   it("translates every key as i18next did, with its placeholders filled, left empty or left out", () => {
@@ -40,12 +40,24 @@ describe.each([
       const filled = Object.fromEntries(names.map((name, index) => [name, index % 2 === 0 ? `‹${name}›` : index]));
       const emptied = Object.fromEntries(names.map((name) => [name, null]));
       const partly = Object.fromEntries(names.slice(1).map((name) => [name, "$&"]));
-      for (const values of [undefined, filled, emptied, partly]) expect(translate(dictionary, key, values), key).toBe(reference(key, values as never));
+      for (const values of [undefined, filled, emptied, partly]) expect(translate(dictionary, key, values, lang), key).toBe(reference(key, values as never));
     }
   });
 
-  it("answers a missing key with the key, as i18next did", () => {
-    for (const key of ["no.such.key", "cart.noSuchText", "x"]) expect(translate(dictionary, key)).toBe(reference(key));
+  it("picks the plural form for a numeric count as i18next did (followers_one: 1 follower, 2 followers)", () => {
+    const counted = texts.filter(([, text]) => text.includes("{{count}}")).map(([key]) => key.replace(/_(zero|one|two|few|many|other)$/, ""));
+    expect(counted).toContain("follow.followers");
+    for (const key of new Set(counted)) {
+      for (const count of [0, 1, 2, 5, 21]) expect(translate(dictionary, key, { count }, lang), `${key} ${count}`).toBe(reference(key, { count }));
+    }
+  });
+
+  it("answers a missing key with its default value, else the key, as i18next did", () => {
+    for (const key of ["no.such.key", "cart.noSuchText", "x"]) expect(translate(dictionary, key, undefined, lang)).toBe(reference(key));
+    // The audit log names a field the dictionary does not know by its own name.
+    for (const key of ["console.audit.fields.noSuchField", "no.such.key"]) {
+      expect(translate(dictionary, key, { defaultValue: "priceSatang" }, lang)).toBe(reference(key, { defaultValue: "priceSatang" }));
+    }
   });
 });
 
@@ -53,5 +65,7 @@ describe("translator", () => {
   it("is one function per language", () => {
     expect(translator("th")).toBe(translator("th"));
     expect(translator("en")("cart.linkCount", { count: 2 })).toBe("Basket (2)");
+    expect(translator("en")("follow.followers", { count: 1 })).toBe("1 follower");
+    expect(translator("en")("follow.followers", { count: 2 })).toBe("2 followers");
   });
 });

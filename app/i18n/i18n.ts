@@ -43,17 +43,30 @@ function lookup(dictionary: unknown, key: string): unknown {
   return node;
 }
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
 /**
  * A key's text with {{name}} replaced by `values.name` (null or undefined give ""; a name not
- * given is left as it is), and the key itself when the dictionary has no text for it: what
- * i18next did with our dictionaries (i18n.test.ts holds the two side by side), without its
- * 50 kB in the browser or its per-call option handling on the server.
+ * given is left as it is), and `values.defaultValue` or else the key itself when the dictionary has
+ * no text for it. A numeric
+ * `count` picks `key_one`, `key_other`… by the language's plural rules when the dictionary has
+ * that form (`key_zero` for 0 first), else `key`. That is what i18next did with our dictionaries
+ * (i18n.test.ts holds the two side by side), without its 50 kB in the browser or its per-call
+ * option handling on the server.
  */
-export function translate(dictionary: unknown, key: string, values?: Record<string, unknown>): string {
-  const text = lookup(dictionary, key);
-  if (typeof text !== "string") return key;
-  if (!values) return text;
-  return text.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (placeholder, name: string) =>
+export function translate(dictionary: unknown, key: string, values?: Record<string, unknown>, lang: Lang = defaultLang): string {
+  let text = lookup(dictionary, key);
+  const count = values?.count;
+  if (typeof count === "number") {
+    let rules = pluralRules.get(lang);
+    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(localeOf[lang])));
+    const plural = (count === 0 ? lookup(dictionary, `${key}_zero`) : undefined) ?? lookup(dictionary, `${key}_${rules.select(count)}`);
+    if (typeof plural === "string") text = plural;
+  }
+  const found = typeof text === "string" ? text : typeof values?.defaultValue === "string" ? values.defaultValue : null;
+  if (found === null) return key;
+  if (!values) return found;
+  return found.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (placeholder: string, name: string) =>
     Object.hasOwn(values, name) ? (values[name] == null ? "" : String(values[name])) : placeholder,
   );
 }
@@ -67,7 +80,7 @@ export function translator(lang: Lang): TFunction {
   // Only in a browser that never loaded this language (a page outside the language layout
   // reached by a client navigation): the language it has stands in, rather than bare keys.
   const dictionary = dictionaries[lang] ?? Object.values(dictionaries)[0];
-  const t: TFunction = (key, values) => translate(dictionary, key, values);
+  const t: TFunction = (key, values) => translate(dictionary, key, values, lang);
   if (dictionaries[lang]) fixed.set(lang, t);
   return t;
 }
