@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { formatMoney } from "~/i18n/format";
 import { href } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-lang";
-import type { PictureImage } from "./picture";
+import { ResponsivePicture, type PictureImage } from "./picture";
 
 // Cards sit in a grid of columns at least 10.5rem wide inside a page at most 72rem wide:
 // two columns on a phone, more on larger screens, never wider than about 240px.
@@ -37,10 +37,6 @@ export type CardPicture = { width: number; height: number; base: string; avif: n
 
 const srcset = (base: string, widths: number[], format: string) => widths.map((width) => `${base}/${width}.${format} ${width}w`).join(", ");
 
-/**
- * What a product card shows, in the page's language only (app/web/cards.server.ts makes it from
- * a `ProductCardData` row): a listing page's loader data was mostly both languages of every card.
- */
 /** A name in the page's language, or the Thai one marked so when the group gave no English. */
 export type Text = { text: string; thai?: true };
 
@@ -48,6 +44,10 @@ function Shown({ value }: { value: Text }) {
   return value.thai ? <span lang="th">{value.text}</span> : <>{value.text}</>;
 }
 
+/**
+ * What a product card shows, in the page's language only (app/web/cards.server.ts makes it from
+ * a `ProductCardData` row): a listing page's loader data was mostly both languages of every card.
+ */
 export interface ProductCardView {
   slug: string;
   title: Text;
@@ -61,25 +61,19 @@ export interface ProductCardView {
 
 function CardImage({ picture, priority }: { picture: CardPicture; priority: boolean }) {
   if ("art" in picture) return <img src={picture.art} alt="" width={400} height={400} loading={priority ? "eager" : "lazy"} decoding="async" />;
-  // React 18 does not know fetchPriority yet; the lowercase attribute passes through.
-  const fetchPriority = priority ? ({ fetchpriority: "high" } as Record<string, string>) : {};
   // The <img> falls back to the WebP nearest 640 px, for a browser that ignores srcset.
   const fallback = picture.webp.reduce((best, width) => (Math.abs(width - 640) < Math.abs(best - 640) ? width : best), picture.webp[0]);
   return (
-    <picture>
-      {picture.avif.length > 0 ? <source type="image/avif" srcSet={srcset(picture.base, picture.avif, "avif")} sizes={CARD_SIZES} /> : null}
-      <img
-        src={`${picture.base}/${fallback}.webp`}
-        srcSet={srcset(picture.base, picture.webp, "webp")}
-        sizes={CARD_SIZES}
-        alt=""
-        width={picture.width}
-        height={picture.height}
-        loading={priority ? "eager" : "lazy"}
-        decoding={priority ? "auto" : "async"}
-        {...fetchPriority}
-      />
-    </picture>
+    <ResponsivePicture
+      avif={srcset(picture.base, picture.avif, "avif")}
+      webp={srcset(picture.base, picture.webp, "webp")}
+      src={`${picture.base}/${fallback}.webp`}
+      sizes={CARD_SIZES}
+      width={picture.width}
+      height={picture.height}
+      alt=""
+      priority={priority}
+    />
   );
 }
 

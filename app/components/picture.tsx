@@ -27,20 +27,60 @@ export function Picture({
   priority?: boolean;
 }) {
   const variants = variantsOf(image.variants);
-  const avif = srcsetFor(variants, "avif");
-  const webp = srcsetFor(variants, "webp");
+  return (
+    <ResponsivePicture
+      avif={srcsetFor(variants, "avif")}
+      webp={srcsetFor(variants, "webp")}
+      src={fallbackSrc(variants)}
+      sizes={sizes}
+      width={image.width}
+      height={image.height}
+      alt={alt}
+      className={className}
+      priority={priority}
+    />
+  );
+}
+
+/**
+ * The markup of a responsive picture from its srcsets: an AVIF <source>, and a WebP <img> whose
+ * `src` serves a browser that ignores srcset. Shared by <Picture> (stored variants) and the cards
+ * (components/cards.tsx, which send their srcsets in a shorter form).
+ */
+export function ResponsivePicture({
+  avif,
+  webp,
+  src,
+  sizes,
+  width,
+  height,
+  alt,
+  className,
+  priority = false,
+}: {
+  avif: string;
+  webp: string;
+  src: string | undefined;
+  sizes: string;
+  width: number;
+  height: number;
+  alt: string;
+  className?: string;
+  priority?: boolean;
+}) {
   // React 18 does not know fetchPriority yet; the lowercase attribute passes through.
   const fetchPriority = priority ? ({ fetchpriority: "high" } as Record<string, string>) : {};
   return (
     <picture>
       {avif ? <source type="image/avif" srcSet={avif} sizes={sizes} /> : null}
-      {webp ? <source type="image/webp" srcSet={webp} sizes={sizes} /> : null}
       <img
         className={className}
-        src={fallbackSrc(variants)}
+        src={src}
+        srcSet={webp || undefined}
+        sizes={webp ? sizes : undefined}
         alt={alt}
-        width={image.width}
-        height={image.height}
+        width={width}
+        height={height}
         loading={priority ? "eager" : "lazy"}
         decoding={priority ? "auto" : "async"}
         {...fetchPriority}
