@@ -5,9 +5,12 @@
  * ledger balances.
  */
 import crypto from "node:crypto";
+import { http, HttpResponse } from "msw";
+import type { SetupServer } from "msw/node";
 import QRCode from "qrcode";
 import sharp from "sharp";
 import { slipVerify } from "promptparse/generate";
+import { afterAll, beforeAll } from "vitest";
 import { db } from "~/db/client.server";
 import { ensureCart, putInCart } from "~/modules/cart/cart.server";
 import { placeOrder } from "~/modules/checkout/place-order.server";
@@ -166,4 +169,21 @@ export function payOnOrderPage(number: string, cookie: string, csrf: string, fie
   const body = new URLSearchParams({ csrf, intent: "pay-card", ...fields });
   const request = new Request(`http://test.local/orders/${number}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
   return outcome(() => orderRoute.action({ request, params: { number }, context: routeContext } as never));
+}
+
+/** A payment test file's provider server listening, and the two PromptPay groups ready, for the whole file. */
+export function listenWithPromptPayGroups(server: SetupServer) {
+  beforeAll(async () => {
+    server.listen();
+    await preparePromptPayGroups();
+  });
+  afterAll(() => server.close());
+}
+
+/** Omise's GET /charges/:id over the charges a test file keeps, in Omise's shapes (404 for one it never made). */
+export function omiseChargeLookup(charges: Map<string, Record<string, unknown>>) {
+  return http.get("https://api.omise.co/charges/:id", ({ params }) => {
+    const found = charges.get(String(params.id));
+    return found ? HttpResponse.json(found) : HttpResponse.json({ object: "error", code: "not_found", message: "charge was not found" }, { status: 404 });
+  });
 }

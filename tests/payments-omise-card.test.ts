@@ -9,11 +9,11 @@
  */
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { checkLedger } from "~/modules/ledger/check.server";
 import { offeredPayments } from "~/modules/payments/payments.server";
-import { groupA, groupB, preparePromptPayGroups, orderPageData, payOnOrderPage, placeAtCheckout } from "./payment-fixtures";
+import { groupA, groupB, listenWithPromptPayGroups, omiseChargeLookup, orderPageData, payOnOrderPage, placeAtCheckout } from "./payment-fixtures";
 
 vi.hoisted(() => {
   process.env.OMISE_PUBLIC_KEY = "pkey_test_5x0000000000000000";
@@ -54,17 +54,10 @@ const server = setupServer(
     charges.set(id, charge);
     return HttpResponse.json(charge);
   }),
-  http.get("https://api.omise.co/charges/:id", ({ params }) => {
-    const found = charges.get(String(params.id));
-    return found ? HttpResponse.json(found) : HttpResponse.json({ object: "error", code: "not_found", message: "charge was not found" }, { status: 404 });
-  }),
+  omiseChargeLookup(charges),
 );
 
-beforeAll(async () => {
-  server.listen();
-  await preparePromptPayGroups();
-});
-afterAll(() => server.close());
+listenWithPromptPayGroups(server);
 
 let buyers = 0;
 /** A guest's two-group basket placed at checkout to pay through Omise. */

@@ -10,10 +10,10 @@
  */
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { checkLedger } from "~/modules/ledger/check.server";
-import { preparePromptPayGroups, orderPageData, payOnOrderPage, placeAtCheckout } from "./payment-fixtures";
+import { listenWithPromptPayGroups, omiseChargeLookup, orderPageData, payOnOrderPage, placeAtCheckout } from "./payment-fixtures";
 
 vi.hoisted(() => {
   process.env.OMISE_PUBLIC_KEY = "pkey_test_5x0000000000000000";
@@ -83,17 +83,10 @@ const server = setupServer(
     return HttpResponse.json(charge);
   }),
   http.get("https://api.omise.co/charges/:id/documents/:doc/downloads/:file", () => new HttpResponse(QR_SVG, { headers: { "Content-Type": "image/svg+xml" } })),
-  http.get("https://api.omise.co/charges/:id", ({ params }) => {
-    const found = charges.get(String(params.id));
-    return found ? HttpResponse.json(found) : HttpResponse.json({ object: "error", code: "not_found", message: "charge was not found" }, { status: 404 });
-  }),
+  omiseChargeLookup(charges),
 );
 
-beforeAll(async () => {
-  server.listen();
-  await preparePromptPayGroups();
-});
-afterAll(() => server.close());
+listenWithPromptPayGroups(server);
 
 let buyers = 0;
 /** A guest's two-group basket placed at checkout to pay through Omise. */
