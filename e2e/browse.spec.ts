@@ -7,8 +7,19 @@ test("a buyer browses home → product → group, in Thai", async ({ page }) => 
   await page.goto("/");
   await expect(page).toHaveTitle(/ตลาดสัมมาชีพ/);
   await expect(page.locator("html")).toHaveAttribute("lang", "th");
-  // A dozen groups on the home page, and a link to the directory of all of them, page by page.
-  await expect(page.getByTestId("group-list").getByRole("listitem")).toHaveCount(12);
+  // A few of each list on the home page, each with a link to the whole: a collection's own page,
+  await page.getByRole("link", { name: /^ดูทั้งคอลเลกชัน \(6 รายการ\)$/ }).first().click();
+  await expect(page).toHaveURL(/\/collections\/handwoven-heritage$/);
+  await expect(page.getByRole("heading", { level: 1, name: "ผ้าทอมือ มรดกจากแม่" })).toBeVisible();
+  await expect(page.getByTestId("collection-products").getByRole("listitem")).toHaveCount(6);
+  await page.goBack();
+  // the newest products in search,
+  await page.getByRole("link", { name: "ดูสินค้ามาใหม่ทั้งหมด" }).click();
+  await expect(page).toHaveURL(/\/search\?sort=newest$/);
+  await expect(page.getByLabel("เรียงตาม")).toHaveValue("newest");
+  await page.goBack();
+  // and the directory of every group, page by page.
+  await expect(page.getByTestId("group-list").getByRole("listitem")).toHaveCount(4);
   await page.getByRole("link", { name: "ดูกลุ่มอาชีพทุกกลุ่ม" }).click();
   await expect(page).toHaveURL(/\/groups$/);
   await expect(page.getByRole("heading", { level: 1, name: "กลุ่มอาชีพทั้งหมด" })).toBeVisible();

@@ -24,6 +24,7 @@ function publicPaths(province: string): string[] {
     `/provinces/${province}`,
     "/groups/ban-thon-krajood",
     "/groups",
+    "/collections/handwoven-heritage",
     "/products/ban-thon-krajood-krajood-mat",
     "/products/chonnabot-mudmee-mudmee-silk-mak-chap-pattern",
     "/search?q=เสื่อ",

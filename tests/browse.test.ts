@@ -7,10 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { PAGE_SIZE, encodeCursor, parseBrowseQuery, type BrowseQuery } from "~/modules/catalog/browse-query";
 import { COUNT_CAP_PAGES, categoryListing, provinceListing } from "~/modules/catalog/browse.server";
-import { homeCollections } from "~/modules/curation/collections.server";
+import { collectionPage, homeCollections, liveCollectionSlugs } from "~/modules/curation/collections.server";
 import { groupsNear } from "~/modules/groups/groups.server";
 import * as categoryRoute from "~/routes/($lang).categories.$slug";
 import * as provinceRoute from "~/routes/($lang).provinces.$slug";
+import * as collectionRoute from "~/routes/($lang).collections.$slug";
 import * as directoryRoute from "~/routes/($lang).groups._index";
 import * as homeRoute from "~/routes/($lang)._index";
 import { demoCollections } from "../prisma/seed/collections";
@@ -194,6 +195,37 @@ describe("home", () => {
     await db().collection.update({ where: { slug: demoCollections[1].slug }, data: { published: true } });
   });
 
+  it("gives each live collection a page with all its products a buyer can open, in order", async () => {
+    const [first] = demoCollections;
+    type Page = Awaited<ReturnType<typeof collectionRoute.loader>>;
+    const open = async (url: string, params: Record<string, string>) => (await loaderStatus(collectionRoute, url, params)) as unknown as { status: number; data: Page | null };
+    const thai = await open(`http://t/collections/${first.slug}`, { slug: first.slug });
+    expect(thai.status).toBe(200);
+    expect(thai.data!.products.map((p) => p.slug)).toEqual(first.items);
+    const english = await open(`http://t/en/collections/${first.slug}`, { slug: first.slug, lang: "en" });
+    expect(english.data!.title).toBe(first.titleEn);
+    expect(JSON.stringify(english.data)).not.toMatch(/titleTh|descriptionTh|"variants"/);
+
+    // A product taken off sale leaves the page; a collection taken off the home page has no page.
+    const [hidden] = first.items;
+    await db().product.update({ where: { slug: hidden }, data: { status: "ARCHIVED" } });
+    try {
+      expect((await collectionPage(first.slug))!.products.map((p) => p.slug)).not.toContain(hidden);
+    } finally {
+      await db().product.update({ where: { slug: hidden }, data: { status: "ACTIVE" } });
+    }
+    await db().collection.update({ where: { slug: first.slug }, data: { published: false } });
+    try {
+      expect((await open(`http://t/collections/${first.slug}`, { slug: first.slug })).status).toBe(404);
+      expect(await liveCollectionSlugs()).not.toContain(first.slug);
+    } finally {
+      await db().collection.update({ where: { slug: first.slug }, data: { published: true } });
+    }
+    expect(await liveCollectionSlugs()).toContain(first.slug);
+    for (const slug of ["no-such-collection", "Bad%20Slug", "../x"]) expect((await open(`http://t/collections/${slug}`, { slug })).status).toBe(404);
+    expect((await open(`http://t/xx/collections/${first.slug}`, { slug: first.slug, lang: "xx" })).status).toBe(404);
+  });
+
   it("keeps the chosen province's groups when its region has hundreds of others", async () => {
     // Names that sort before every real one, in a neighbouring province of the same region.
     const template = await db().occupationGroup.findFirstOrThrow({ where: { slug: "yang-talat-rice" } });
@@ -259,7 +291,14 @@ describe("the group directory", () => {
 describe("the home page's weight", () => {
   it("lists a dozen groups (the directory has the rest) and sends each card in one language", async () => {
     const home = (await homeRoute.loader({ request: new Request("http://t/en"), params: { lang: "en" }, context: {} } as never)) as unknown as { data: Awaited<ReturnType<typeof homeRoute.loader>>["data"] };
-    expect(home.data.groups).toHaveLength(12);
+    expect(home.data.groups).toHaveLength(4);
+    // A few of each list, each with the way to the rest: the page weighs the same at any catalog size.
+    expect(home.data.products).toHaveLength(4);
+    for (const collection of home.data.collections) {
+      expect(collection.products).toHaveLength(Math.min(4, collection.productCount));
+      expect(collection.title).not.toMatch(/[\u0E00-\u0E7F]/);
+    }
+    expect(home.data.collections[0].productCount).toBe(demoCollections[0].items.length);
     const card = home.data.products[0];
     expect(Object.keys(card).sort()).toEqual(expect.arrayContaining(["slug", "title", "priceSatang", "unit", "picture"]));
     expect(JSON.stringify(home.data.collections.flatMap((collection) => collection.products))).not.toMatch(/titleTh|unitTh|"variants"/);

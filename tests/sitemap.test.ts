@@ -45,6 +45,7 @@ describe("sitemap", () => {
     expect(pages).toContain(`<loc>${origin}/categories/textiles</loc>`);
     expect(pages).toContain(`<loc>${origin}/en/provinces/khon-kaen</loc>`);
     expect(pages).toContain(`<loc>${origin}/groups</loc>`);
+    expect(pages).toContain(`<loc>${origin}/en/collections/handwoven-heritage</loc>`);
   });
 
   it("answers 404 for files that do not exist", async () => {

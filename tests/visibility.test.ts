@@ -13,7 +13,7 @@ import { newProducts, productPage } from "~/modules/catalog/catalog.server";
 import { rebuildSearchIndex } from "#search/engines.server.ts";
 import { productShareCard } from "~/modules/catalog/share-cards.server";
 import { sitemapGroups, sitemapProducts } from "~/modules/catalog/sitemap.server";
-import { homeCollections } from "~/modules/curation/collections.server";
+import { collectionPage, homeCollections } from "~/modules/curation/collections.server";
 import { groupPage, groupsNear, verifiedGroups } from "~/modules/groups/groups.server";
 import { createBuiltinEngine } from "#search/builtin/engine.ts";
 import { fallbackSearch, fallbackSuggest } from "#search/fallback.ts";
@@ -47,6 +47,9 @@ async function productSlugsBuyersSee(): Promise<Set<string>> {
   for (const slug of group.productSlugs) if (await productPage(slug)) seen.add(slug);
   add((await newProducts({ limit: 500 })).map((p) => p.slug));
   add((await homeCollections({ itemsEach: 100 })).flatMap((c) => c.products.map((p) => p.slug)));
+  for (const slug of await db().collection.findMany({ select: { slug: true } }).then((rows) => rows.map((row) => row.slug))) {
+    add((await collectionPage(slug))?.products.map((p) => p.slug) ?? []);
+  }
   add((await categoryListing("textiles", parseBrowseQuery(new URLSearchParams()))).products.map((p) => p.slug));
   add((await provinceListing(group.provinceSlug, parseBrowseQuery(new URLSearchParams()))).products.map((p) => p.slug));
   add((await sitemapProducts(1)).map((p) => p.slug));

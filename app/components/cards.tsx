@@ -5,9 +5,9 @@ import { href } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-lang";
 import { ResponsivePicture, type PictureImage } from "./picture";
 
-// Cards sit in a grid of columns at least 10.5rem wide inside a page at most 72rem wide:
-// two columns on a phone, more on larger screens, never wider than about 240px.
-const CARD_SIZES = "(min-width: 72rem) 240px, (min-width: 40rem) 33vw, 50vw";
+// Cards sit in a grid of columns at least 9rem wide: two columns on a phone, three or more from
+// 40rem on, where a card is never wider than about 240px.
+const CARD_SIZES = "(min-width: 40rem) 240px, 50vw";
 
 export interface ProductCardData {
   slug: string;
@@ -42,6 +42,21 @@ export type Text = { text: string; thai?: true };
 
 function Shown({ value }: { value: Text }) {
   return value.thai ? <span lang="th">{value.text}</span> : <>{value.text}</>;
+}
+
+/**
+ * A name and the text after it as one text node where it can be: React marks the seam between
+ * two adjacent text nodes with a comment, and a listing has a few dozen cards.
+ */
+function ShownThen({ value, then }: { value: Text; then: string }) {
+  return value.thai ? (
+    <>
+      <span lang="th">{value.text}</span>
+      {then}
+    </>
+  ) : (
+    <>{`${value.text}${then}`}</>
+  );
 }
 
 /**
@@ -81,7 +96,7 @@ function CardImage({ picture, priority }: { picture: CardPicture; priority: bool
 export function ProductCard({ product, priority = false, to }: { product: ProductCardView; priority?: boolean; to?: string }) {
   const { t, lang } = useT();
   return (
-    <li className="card product-card">
+    <li className="card">
       <Link to={to ?? href(lang, `/products/${product.slug}`)} className="card-link">
         <CardImage picture={product.picture} priority={priority} />
         <span className="card-title">
@@ -90,11 +105,12 @@ export function ProductCard({ product, priority = false, to }: { product: Produc
       </Link>
       {product.by ? (
         <span className="card-meta">
-          <Shown value={product.by.group} /> · {product.by.province}
+          <ShownThen value={product.by.group} then={` · ${product.by.province}`} />
         </span>
       ) : null}
       <span className="card-price">
-        {formatMoney(product.priceSatang, lang)} <span className="unit">/ {product.unit}</span>
+        {`${formatMoney(product.priceSatang, lang)} `}
+        <span className="unit">{`/ ${product.unit}`}</span>
       </span>
       {product.madeToOrder ? <span className="badge">{t("product.madeToOrder")}</span> : null}
     </li>
@@ -139,7 +155,7 @@ export function GroupCard({ group }: { group: GroupCardView }) {
         </span>
       </Link>
       <span className="card-meta">
-        <Shown value={group.village} /> · {group.province}
+        <ShownThen value={group.village} then={` · ${group.province}`} />
       </span>
       <span className="card-meta">{t("group.members", { count: group.memberCount })}</span>
     </li>

@@ -1,15 +1,15 @@
 /**
- * Home: staff-curated collections in their order, new products, occupation
- * groups near the buyer's chosen province (a GET form, remembered in a
- * cookie, so it works without JavaScript), or the first dozen by name with a
- * link to the directory of all, and the categories to browse.
+ * Home: the first few products of each staff-curated collection in their order, the newest
+ * products, occupation groups near the buyer's chosen province (a GET form, remembered in a
+ * cookie, so it works without JavaScript) or the first by name, and the categories to browse;
+ * each list links to the whole of it.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GroupCard, ProductCard, type GroupCardData, type GroupCardView } from "~/components/cards";
 import { href, translator } from "~/i18n/i18n";
-import { pick } from "~/i18n/localized";
+import { localized, pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { categories } from "~/modules/catalog/browse.server";
 import { newProducts } from "~/modules/catalog/catalog.server";
@@ -21,24 +21,38 @@ import { requireLang } from "~/web/lang.server";
 import { chosenProvince } from "~/web/province-cookie.server";
 import { originOf, seoMeta } from "~/web/seo";
 
-/** Groups the home page lists (a phone's few screens); the directory at /groups has them all. */
-const HOME_GROUPS = 12;
+/**
+ * What the home page shows of each list: two rows of cards on a phone, with a link to the rest
+ * (the collection's page, newest products in search, the group directory). The page stays one a
+ * cheap phone loads quickly, however many products and groups the market has.
+ */
+const HOME_COLLECTION_ITEMS = 4;
+const HOME_NEW_PRODUCTS = 4;
+const HOME_GROUPS = 4;
+/** A buyer who chose a province asked for the groups around them: their province's, then the region's. */
+const HOME_GROUPS_NEAR = 12;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const provinces = await provincesWithGroups();
   const choice = await chosenProvince(request, (slug) => provinces.some((province) => province.slug === slug));
   const [collections, products, shelves, near, groups] = await Promise.all([
-    homeCollections({ itemsEach: 8 }),
-    newProducts({ limit: 8 }),
+    homeCollections({ itemsEach: HOME_COLLECTION_ITEMS }),
+    newProducts({ limit: HOME_NEW_PRODUCTS }),
     categories(),
-    choice.slug ? groupsNear({ provinceSlug: choice.slug, limit: HOME_GROUPS }) : null,
+    choice.slug ? groupsNear({ provinceSlug: choice.slug, limit: HOME_GROUPS_NEAR }) : null,
     choice.slug ? [] : verifiedGroupList({ limit: HOME_GROUPS }),
   ]);
   const compact = (list: GroupCardData[]) => list.map((group) => groupCard(lang, group, { withPicture: false }));
   return data(
     {
-      collections: collections.map(({ products: items, ...collection }) => ({ ...collection, products: productCards(lang, items) })),
+      collections: collections.map((collection) => ({
+        slug: collection.slug,
+        title: pick(lang, collection.titleTh, collection.titleEn),
+        description: collection.descriptionTh ? localized(lang, collection.descriptionTh, collection.descriptionEn) : null,
+        productCount: collection.productCount,
+        products: productCards(lang, collection.products),
+      })),
       products: productCards(lang, products),
       categories: shelves.map((category) => ({ slug: category.slug, name: pick(lang, category.nameTh, category.nameEn) })),
       provinces: provinces.map((province) => ({ slug: province.slug, name: pick(lang, province.nameTh, province.nameEn) })),
@@ -70,8 +84,12 @@ export default function Home() {
       </section>
       {collections.map((collection, collectionIndex) => (
         <section key={collection.slug} aria-labelledby={`collection-${collection.slug}`} className="collection">
-          <h2 id={`collection-${collection.slug}`}>{pick(lang, collection.titleTh, collection.titleEn)}</h2>
-          {collection.descriptionTh ? <p className="lead">{pick(lang, collection.descriptionTh, collection.descriptionEn)}</p> : null}
+          <h2 id={`collection-${collection.slug}`}>{collection.title}</h2>
+          {collection.description ? (
+            <p className="lead" lang={collection.description.missing ? "th" : undefined}>
+              {collection.description.text}
+            </p>
+          ) : null}
           <ul className="grid">
             {collection.products.map((product, index) => (
               // The first row of the first collection is what a phone shows first (the LCP):
@@ -79,6 +97,11 @@ export default function Home() {
               <ProductCard key={product.slug} product={product} priority={collectionIndex === 0 && index < 2} />
             ))}
           </ul>
+          {collection.productCount > collection.products.length ? (
+            <p>
+              <Link to={href(lang, `/collections/${collection.slug}`)}>{t("store.seeWholeCollection", { items: collection.productCount })}</Link>
+            </p>
+          ) : null}
         </section>
       ))}
       <section aria-labelledby="products-heading">
@@ -92,6 +115,11 @@ export default function Home() {
             ))}
           </ul>
         )}
+        {products.length === HOME_NEW_PRODUCTS ? (
+          <p>
+            <Link to={`${href(lang, "/search")}?sort=newest`}>{t("store.seeAllNewProducts")}</Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">{t("store.categories")}</h2>

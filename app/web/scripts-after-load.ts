@@ -10,6 +10,7 @@
 export const INERT_PRELOAD_REL = "x-after-load-modulepreload";
 export const INERT_MODULE_TYPE = "x-after-load/module";
 
+// Written readably here and sent without its comments and indentation: every page carries it.
 export const SCRIPTS_AFTER_LOAD = `(function () {
   function start() {
     document.querySelectorAll('link[rel="${INERT_PRELOAD_REL}"]').forEach(function (inert) {
@@ -34,4 +35,6 @@ export const SCRIPTS_AFTER_LOAD = `(function () {
   }
   if (document.readyState === "complete") afterNextPaint();
   else addEventListener("load", afterNextPaint, { once: true });
-})();`;
+})();`
+  .replace(/^\s*\/\/.*\n/gm, "")
+  .replace(/\n\s*/g, "");

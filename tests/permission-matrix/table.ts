@@ -289,6 +289,7 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
   }),
   // Public, listed so that a guard added to it by mistake shows here.
   "($lang).groups._index.tsx": { path: () => "/groups", page: ANYONE },
+  "($lang).collections.$slug.tsx": { path: () => "/collections/handwoven-heritage", page: ANYONE },
   "($lang).forgot-password.tsx": {
     path: () => "/forgot-password",
     page: ANYONE,

@@ -1,6 +1,7 @@
 /**
  * Staff-curated collections for the home page, in the order staff set
- * (Collection.position, then CollectionItem.position). Owns Collection and
+ * (Collection.position, then CollectionItem.position), and each one's own page with all its
+ * products. Owns Collection and
  * CollectionItem; staff edit them through collections-admin.server.ts. Only
  * collections live now (published, inside their schedule: schedule.ts) and only
  * products a buyer can open are shown.
@@ -26,9 +27,42 @@ export async function homeCollections({ itemsEach, now = new Date() }: { itemsEa
         take: itemsEach,
         select: { product: { select: cardSelect } },
       },
+      // How many there are in all: the home page shows a few and links to the rest.
+      _count: { select: { items: { where: { product: visibleProducts } } } },
     },
   });
   return collections
-    .map(({ items, ...collection }) => ({ ...collection, products: items.map((item) => item.product) }))
+    .map(({ items, _count, ...collection }) => ({ ...collection, productCount: _count.items, products: items.map((item) => item.product) }))
     .filter((collection) => collection.products.length > 0);
+}
+
+/** Staff keep a collection to a shelf's worth; a page never lists more than this. */
+export const COLLECTION_PAGE_ITEMS = 60;
+
+/** A live collection with the products a buyer can open, for its own page; null when it is not live or has none. */
+export async function collectionPage(slug: string, now = new Date()) {
+  const collection = await db().collection.findFirst({
+    where: { slug, ...liveCollections(now) },
+    select: {
+      slug: true,
+      titleTh: true,
+      titleEn: true,
+      descriptionTh: true,
+      descriptionEn: true,
+      items: { where: { product: visibleProducts }, orderBy: { position: "asc" }, take: COLLECTION_PAGE_ITEMS, select: { product: { select: cardSelect } } },
+    },
+  });
+  if (!collection || collection.items.length === 0) return null;
+  const { items, ...rest } = collection;
+  return { ...rest, products: items.map((item) => item.product) };
+}
+
+/** The slugs of the collections live now, for the sitemap. */
+export async function liveCollectionSlugs(now = new Date()): Promise<string[]> {
+  const collections = await db().collection.findMany({
+    where: { ...liveCollections(now), items: { some: { product: visibleProducts } } },
+    orderBy: { slug: "asc" },
+    select: { slug: true },
+  });
+  return collections.map((collection) => collection.slug);
 }

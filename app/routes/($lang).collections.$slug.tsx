@@ -1,0 +1,74 @@
+/**
+ * A staff-curated collection's own page, /collections/:slug: its title, its note and every product
+ * in it a buyer can open, in the order staff set. The home page shows the first few of each live
+ * collection and links here. A collection that is a draft, scheduled, ended or empty is not found.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ProductCard } from "~/components/cards";
+import { href, translator } from "~/i18n/i18n";
+import { localized, pick } from "~/i18n/localized";
+import { langOfPath, useT } from "~/i18n/use-lang";
+import { collectionPage } from "~/modules/curation/collections.server";
+import { pageHeaders } from "~/web/cache";
+import { productCards } from "~/web/cards.server";
+import { notFound } from "~/web/http.server";
+import { requireLang } from "~/web/lang.server";
+import { slugParam } from "~/web/params";
+import { absolute, breadcrumbJsonLd, originOf, seoMeta } from "~/web/seo";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const slug = slugParam(params.slug);
+  const collection = slug ? await collectionPage(slug) : null;
+  if (!collection) throw notFound("No such collection");
+  return {
+    slug: collection.slug,
+    title: pick(lang, collection.titleTh, collection.titleEn),
+    // An English page without an English note shows the Thai one, marked as Thai.
+    description: collection.descriptionTh ? localized(lang, collection.descriptionTh, collection.descriptionEn) : null,
+    products: productCards(lang, collection.products),
+  };
+}
+
+export const headers = pageHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
+  const lang = langOfPath(location.pathname);
+  const t = translator(lang);
+  if (!data) return [{ title: `${t("errors.notFoundTitle")} · ${t("site.name")}` }];
+  const origin = originOf(matches);
+  const path = `/collections/${data.slug}`;
+  return seoMeta({
+    lang,
+    origin,
+    path,
+    title: `${data.title} · ${t("site.name")}`,
+    description: data.description?.text ?? t("site.description"),
+    noindex: location.search !== "",
+    jsonLd: [breadcrumbJsonLd([{ name: t("nav.home"), url: absolute(origin, lang, "/") }, { name: data.title, url: absolute(origin, lang, path) }])],
+  });
+};
+
+export default function Collection() {
+  const { title, description, products } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  return (
+    <section className="page" aria-labelledby="collection-title">
+      <Breadcrumbs items={[{ label: t("nav.home"), to: href(lang, "/") }, { label: title }]} />
+      <h1 id="collection-title">{title}</h1>
+      {description ? (
+        <p className="lead" lang={description.missing ? "th" : undefined}>
+          {description.text}
+        </p>
+      ) : null}
+      <p className="hint">{t("store.collectionItems", { items: products.length })}</p>
+      <ul className="grid" data-testid="collection-products">
+        {products.map((product, index) => (
+          <ProductCard key={product.slug} product={product} priority={index < 2} />
+        ))}
+      </ul>
+    </section>
+  );
+}
