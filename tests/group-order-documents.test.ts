@@ -138,6 +138,13 @@ describe("the CSV export", () => {
     expect((await download(demoAccounts.consumer.email)).status).toBe(403);
     expect((await download(demoAccounts.ownerOf("chonnabot-mudmee").email)).status).toBe(403);
   });
+
+  it("refuses in the language of the address asked for: a download has no error page around it", async () => {
+    const thai = await download(demoAccounts.consumer.email);
+    expect(thai.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await thai.text()).toBe("บัญชีของคุณไม่มีสิทธิ์ทำรายการนี้");
+    expect(await (await download(demoAccounts.consumer.email, "", "/en")).text()).toBe("Your account is not allowed to do this.");
+  });
 });
 
 describe("the packing slip", () => {

@@ -703,6 +703,7 @@ export const en: Dictionary = {
     notFoundText: "The page you are looking for may have moved or does not exist.",
     forbiddenTitle: "Not allowed",
     forbiddenText: "Your account is not allowed to do this.",
+    signInText: "Please sign in first.",
     badRequestTitle: "This request could not be accepted",
     badRequestText: "It was not valid or was too large. Please go back and try again.",
     serverTitle: "Something went wrong",

@@ -1,13 +1,14 @@
 /**
  * Guards for loaders and actions. Each throws an HTTP response: a page asked for by someone not
  * signed in redirects to sign-in and comes back afterwards (redirectTo); any other request gets
- * 401; a signed-in user who may not gets 403. The route's error boundary shows those in the
- * user's language.
+ * 401; a signed-in user who may not gets 403. A page's error boundary shows those in the user's
+ * language; a resource route (a CSV, a packing slip) has none, so the refusal's own text is in
+ * the language of the address asked for too.
  */
 import { redirect } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import type { GroupRole } from "~/generated/prisma/enums";
-import { href } from "~/i18n/i18n";
+import { href, translator } from "~/i18n/i18n";
 import { langOfPath } from "~/i18n/use-lang";
 import { hasGroupRole } from "~/modules/accounts/permissions";
 import { groupBySlug } from "~/modules/groups/groups.server";
@@ -28,6 +29,13 @@ export function returnPath(request: Request): string {
   return `${path === "/_root" ? "/" : path}${search ? `?${search}` : ""}`;
 }
 
+/** A refusal as plain text in the language of the address asked for. */
+function refused(request: Request, status: 401 | 403): Response {
+  const back = returnPath(request);
+  const t = translator(langOfPath(back.split("?")[0]!));
+  return new Response(t(status === 401 ? "errors.signInText" : "errors.forbiddenText"), { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export async function requireUser(request: Request) {
   const user = await getUser(request);
   if (user) return user;
@@ -35,18 +43,18 @@ export async function requireUser(request: Request) {
     const back = returnPath(request);
     throw redirect(`${href(langOfPath(back), "/signin")}?redirectTo=${encodeURIComponent(back)}`);
   }
-  throw new Response("Sign-in required", { status: 401 });
+  throw refused(request, 401);
 }
 
 export async function requireGroupRole(request: Request, groupId: string, role: GroupRole) {
   const user = await requireUser(request);
-  if (!hasGroupRole(user.memberships, groupId, role)) throw new Response("Not a member of this group", { status: 403 });
+  if (!hasGroupRole(user.memberships, groupId, role)) throw refused(request, 403);
   return user;
 }
 
 export async function requireStaff(request: Request) {
   const user = await requireUser(request);
-  if (user.role !== "STAFF") throw new Response("Staff only", { status: 403 });
+  if (user.role !== "STAFF") throw refused(request, 403);
   return user;
 }
 
