@@ -290,6 +290,29 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
   // Public, listed so that a guard added to it by mistake shows here.
   "($lang).groups._index.tsx": { path: () => "/groups", page: ANYONE },
   "($lang).collections.$slug.tsx": { path: () => "/collections/handwoven-heritage", page: ANYONE },
+  // ───── buying: a buyer's own basket (by cookie or account) and finding an order ─────
+  // Whose basket and whose order is proven in orders.test.ts and checkout-route.test.ts; here,
+  // that no role is kept out of them by mistake. The checkout and an order's own page answer by
+  // the basket and the order the request holds, not by role, so they are tested there only.
+  "($lang).cart.tsx": {
+    path: () => "/cart",
+    page: ANYONE,
+    intents: {
+      add: can(ANYONE, async (w) => ({ productId: (await w.product()).id, quantity: "1" }), { audited: false }),
+      set: can(ANYONE, async (w) => ({ productId: (await w.product()).id, quantity: "2" }), { audited: false }),
+      remove: can(ANYONE, async (w) => ({ productId: (await w.product()).id }), { audited: false }),
+      "accept-changes": can(ANYONE, () => ({}), { audited: false }),
+    },
+  },
+  "($lang).orders._index.tsx": {
+    path: () => "/orders",
+    page: ANYONE,
+    // The form has no intent field; the name is the matrix's label for it.
+    intents: { find: can(ANYONE, async (w) => w.placedOrder(), { audited: false }) },
+  },
+  "api.csrf.ts": { path: () => "/api/csrf", page: ANYONE },
+  "api.address.ts": { path: () => "/api/address?province=ขอนแก่น", page: ANYONE },
+  "places.ts": { path: () => "/places?province=ขอนแก่น", page: ANYONE },
   "($lang).forgot-password.tsx": {
     path: () => "/forgot-password",
     page: ANYONE,

@@ -133,6 +133,11 @@ export async function makeWorld() {
       const pending = await this.newGroup("PENDING");
       return database.verificationRequest.create({ data: { groupId: pending.id, kind: "APPLICATION" }, select: { id: true } });
     },
+    /** A fresh guest order's number and the phone it was placed with (what "find my order" asks for). */
+    async placedOrder() {
+      const placed = await order((await product()).slug);
+      return { number: placed.order.number, contact: placed.order.phone! };
+    },
     /** A fresh NEW group order of the target group, placed through checkout. */
     async groupOrder() {
       const placed = await order((await product()).slug);
