@@ -145,4 +145,35 @@ describe("delivering messages", () => {
       await listener.close();
     }
   });
+
+  it("asks once which topics have anything due and claims only those: an idle round is one query", async () => {
+    await db().outboxMessage.deleteMany({});
+    const { handler, seen } = recorder();
+    const idleHandler = (topic: "EMAIL" | "SEARCH_SYNC" | "PAGE_CACHE") =>
+      defineHandler({ topic, payload, async deliver() {} });
+    let queries = 0;
+    const client = db();
+    // Counts the raw queries the worker sends (claims and the due-topics read are raw SQL).
+    const counting = new Proxy(client, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (property === "$queryRaw") return (...args: unknown[]) => (queries++, (value as (...a: unknown[]) => unknown).apply(target, args));
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const worker = startOutboxWorker(() => counting, [handler, idleHandler("EMAIL"), idleHandler("SEARCH_SYNC"), idleHandler("PAGE_CACHE")], { intervalMs: 600_000 });
+    try {
+      worker.wake();
+      await worker.idle();
+      expect(queries).toBe(1);
+      await db().$transaction((tx) => enqueue(tx, "LINE", { n: 7 }));
+      queries = 0;
+      worker.wake();
+      await worker.idle();
+      expect(seen).toEqual([7]);
+      expect(queries).toBe(2);
+    } finally {
+      await worker.stop();
+    }
+  });
 });
