@@ -7,7 +7,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
-import { href, translator } from "~/i18n/i18n";
+import { href } from "~/i18n/i18n";
 import { localized, pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { collectionPage } from "~/modules/curation/collections.server";
@@ -16,7 +16,7 @@ import { productCards } from "~/web/cards.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
-import { absolute, breadcrumbJsonLd, originOf, seoMeta } from "~/web/seo";
+import { listingMeta } from "~/web/seo";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -34,22 +34,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
-  const lang = langOfPath(location.pathname);
-  const t = translator(lang);
-  if (!data) return [{ title: `${t("errors.notFoundTitle")} · ${t("site.name")}` }];
-  const origin = originOf(matches);
-  const path = `/collections/${data.slug}`;
-  return seoMeta({
-    lang,
-    origin,
-    path,
-    title: `${data.title} · ${t("site.name")}`,
-    description: data.description?.text ?? t("site.description"),
-    noindex: location.search !== "",
-    jsonLd: [breadcrumbJsonLd([{ name: t("nav.home"), url: absolute(origin, lang, "/") }, { name: data.title, url: absolute(origin, lang, path) }])],
-  });
-};
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =>
+  listingMeta(
+    langOfPath(location.pathname),
+    matches,
+    data &&
+      ((t) => ({ name: data.title, path: `/collections/${data.slug}`, title: data.title, description: data.description?.text ?? t("site.description"), noindex: location.search !== "" })),
+  );
 
 export default function Collection() {
   const { title, description, products } = useLoaderData<typeof loader>();

@@ -7,14 +7,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GroupCard } from "~/components/cards";
-import { href, translator } from "~/i18n/i18n";
+import { href } from "~/i18n/i18n";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { groupDirectory } from "~/modules/groups/groups.server";
 import { pageHeaders } from "~/web/cache";
 import { groupCard } from "~/web/cards.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
-import { absolute, breadcrumbJsonLd, originOf, seoMeta } from "~/web/seo";
+import { listingMeta } from "~/web/seo";
 
 /** `?page=N`; anything else in the query string is ignored, as on the other listing pages. */
 const pageParam = z.union([z.null(), z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number)]);
@@ -31,22 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
-  const lang = langOfPath(location.pathname);
-  const t = translator(lang);
-  if (!data) return [{ title: `${t("errors.notFoundTitle")} · ${t("site.name")}` }];
-  const origin = originOf(matches);
-  const name = t("store.allGroups");
-  return seoMeta({
-    lang,
-    origin,
-    path: "/groups",
-    title: `${t("store.groupsTitle")} · ${t("site.name")}`,
-    description: t("store.groupsDescription"),
-    noindex: data.isVariant,
-    jsonLd: [breadcrumbJsonLd([{ name: t("nav.home"), url: absolute(origin, lang, "/") }, { name, url: absolute(origin, lang, "/groups") }])],
-  });
-};
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) =>
+  listingMeta(
+    langOfPath(location.pathname),
+    matches,
+    data && ((t) => ({ name: t("store.allGroups"), path: "/groups", title: t("store.groupsTitle"), description: t("store.groupsDescription"), noindex: data.isVariant })),
+  );
 
 export default function GroupDirectory() {
   const { groups, total, page, pageCount } = useLoaderData<typeof loader>();

@@ -10,7 +10,7 @@
  */
 import type { MetaDescriptor } from "@remix-run/node";
 import { formatYear } from "~/i18n/format";
-import { href, type Lang } from "~/i18n/i18n";
+import { href, translator, type Lang, type TFunction } from "~/i18n/i18n";
 
 /** The public origin the root loader worked out, from a meta function's matches. */
 export function originOf(matches: readonly { id: string; data: unknown }[]): string {
@@ -79,6 +79,36 @@ export function breadcrumbJsonLd(items: { name: string; url: string }[]) {
     "@type": "BreadcrumbList",
     itemListElement: items.map((item, index) => ({ "@type": "ListItem", position: index + 1, name: item.name, item: item.url })),
   };
+}
+
+/** What a page one step below home says of itself: `title` without the site's name. */
+export interface ListingPage {
+  name: string;
+  title: string;
+  description: string;
+  path: string;
+  noindex: boolean;
+}
+
+/**
+ * The meta of a page one step below home (a category, a province, a collection, the group
+ * directory): its title with the site's name, its description and canonical address, and the
+ * breadcrumb home → page. `page` is missing when the loader found nothing: the 404's title.
+ */
+export function listingMeta(lang: Lang, matches: readonly { id: string; data: unknown }[], page: ((t: TFunction, lang: Lang) => ListingPage) | null | undefined): MetaDescriptor[] {
+  const t = translator(lang);
+  if (!page) return [{ title: `${t("errors.notFoundTitle")} · ${t("site.name")}` }];
+  const origin = originOf(matches);
+  const { name, title, description, path, noindex } = page(t, lang);
+  return seoMeta({
+    lang,
+    origin,
+    path,
+    title: `${title} · ${t("site.name")}`,
+    description,
+    noindex,
+    jsonLd: [breadcrumbJsonLd([{ name: t("nav.home"), url: absolute(origin, lang, "/") }, { name, url: absolute(origin, lang, path) }])],
+  });
 }
 
 /** A satang amount as schema.org wants a price: "437.50". */
