@@ -40,15 +40,12 @@ const srcset = (base: string, widths: number[], format: string) => widths.map((w
 /** A name in the page's language, or the Thai one marked so when the group gave no English. */
 export type Text = { text: string; thai?: true };
 
-function Shown({ value }: { value: Text }) {
-  return value.thai ? <span lang="th">{value.text}</span> : <>{value.text}</>;
-}
-
 /**
- * A name and the text after it as one text node where it can be: React marks the seam between
- * two adjacent text nodes with a comment, and a listing has a few dozen cards.
+ * A name, and the text after it, as one text node where it can be (React marks the seam between
+ * two adjacent text nodes with a comment, and a listing has a few dozen cards); a Thai-only name
+ * on an English page is marked lang="th".
  */
-function ShownThen({ value, then }: { value: Text; then: string }) {
+function Shown({ value, then = "" }: { value: Text; then?: string }) {
   return value.thai ? (
     <>
       <span lang="th">{value.text}</span>
@@ -105,7 +102,7 @@ export function ProductCard({ product, priority = false, to }: { product: Produc
       </Link>
       {product.by ? (
         <span className="card-meta">
-          <ShownThen value={product.by.group} then={` · ${product.by.province}`} />
+          <Shown value={product.by.group} then={` · ${product.by.province}`} />
         </span>
       ) : null}
       <span className="card-price">
@@ -155,7 +152,7 @@ export function GroupCard({ group }: { group: GroupCardView }) {
         </span>
       </Link>
       <span className="card-meta">
-        <ShownThen value={group.village} then={` · ${group.province}`} />
+        <Shown value={group.village} then={` · ${group.province}`} />
       </span>
       <span className="card-meta">{t("group.members", { count: group.memberCount })}</span>
     </li>

@@ -34,10 +34,17 @@ export function LocalizedStory({ th, en, className }: { th: string; en: string |
           {t("store.englishMissing")}
         </p>
       ) : null}
-      <p className={className} lang={text.missing ? "th" : undefined}>
-        {text.text}
-      </p>
+      <LocalizedParagraph value={text} className={className} />
     </>
+  );
+}
+
+/** A paragraph already in the page's language (`localized`), marked lang="th" when it is the Thai standing in for missing English. */
+export function LocalizedParagraph({ value, className }: { value: { text: string; missing: boolean }; className?: string }) {
+  return (
+    <p className={className} lang={value.missing ? "th" : undefined}>
+      {value.text}
+    </p>
   );
 }
 

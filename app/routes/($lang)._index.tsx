@@ -8,15 +8,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GroupCard, ProductCard, type GroupCardData, type GroupCardView } from "~/components/cards";
+import { LocalizedParagraph } from "~/components/localized-text";
 import { href, translator } from "~/i18n/i18n";
-import { localized, pick } from "~/i18n/localized";
+import { pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { categories } from "~/modules/catalog/browse.server";
 import { newProducts } from "~/modules/catalog/catalog.server";
 import { homeCollections } from "~/modules/curation/collections.server";
 import { groupsNear, provincesWithGroups, verifiedGroupList } from "~/modules/groups/groups.server";
 import { pageHeaders } from "~/web/cache";
-import { groupCard, productCards } from "~/web/cards.server";
+import { collectionHeading, groupCard, productCards } from "~/web/cards.server";
 import { requireLang } from "~/web/lang.server";
 import { chosenProvince } from "~/web/province-cookie.server";
 import { originOf, seoMeta } from "~/web/seo";
@@ -47,9 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       collections: collections.map((collection) => ({
-        slug: collection.slug,
-        title: pick(lang, collection.titleTh, collection.titleEn),
-        description: collection.descriptionTh ? localized(lang, collection.descriptionTh, collection.descriptionEn) : null,
+        ...collectionHeading(lang, collection),
         productCount: collection.productCount,
         products: productCards(lang, collection.products),
       })),
@@ -85,11 +84,7 @@ export default function Home() {
       {collections.map((collection, collectionIndex) => (
         <section key={collection.slug} aria-labelledby={`collection-${collection.slug}`} className="collection">
           <h2 id={`collection-${collection.slug}`}>{collection.title}</h2>
-          {collection.description ? (
-            <p className="lead" lang={collection.description.missing ? "th" : undefined}>
-              {collection.description.text}
-            </p>
-          ) : null}
+          {collection.description ? <LocalizedParagraph value={collection.description} className="lead" /> : null}
           <ul className="grid">
             {collection.products.map((product, index) => (
               // The first row of the first collection is what a phone shows first (the LCP):

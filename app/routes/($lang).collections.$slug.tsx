@@ -7,12 +7,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
+import { LocalizedParagraph } from "~/components/localized-text";
 import { href } from "~/i18n/i18n";
-import { localized, pick } from "~/i18n/localized";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { collectionPage } from "~/modules/curation/collections.server";
 import { pageHeaders } from "~/web/cache";
-import { productCards } from "~/web/cards.server";
+import { collectionHeading, productCards } from "~/web/cards.server";
 import { notFound } from "~/web/http.server";
 import { requireLang } from "~/web/lang.server";
 import { slugParam } from "~/web/params";
@@ -23,13 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug);
   const collection = slug ? await collectionPage(slug) : null;
   if (!collection) throw notFound("No such collection");
-  return {
-    slug: collection.slug,
-    title: pick(lang, collection.titleTh, collection.titleEn),
-    // An English page without an English note shows the Thai one, marked as Thai.
-    description: collection.descriptionTh ? localized(lang, collection.descriptionTh, collection.descriptionEn) : null,
-    products: productCards(lang, collection.products),
-  };
+  return { ...collectionHeading(lang, collection), products: productCards(lang, collection.products) };
 }
 
 export const headers = pageHeaders;
@@ -49,11 +43,7 @@ export default function Collection() {
     <section className="page" aria-labelledby="collection-title">
       <Breadcrumbs items={[{ label: t("nav.home"), to: href(lang, "/") }, { label: title }]} />
       <h1 id="collection-title">{title}</h1>
-      {description ? (
-        <p className="lead" lang={description.missing ? "th" : undefined}>
-          {description.text}
-        </p>
-      ) : null}
+      {description ? <LocalizedParagraph value={description} className="lead" /> : null}
       <p className="hint">{t("store.collectionItems", { items: products.length })}</p>
       <ul className="grid" data-testid="collection-products">
         {products.map((product, index) => (

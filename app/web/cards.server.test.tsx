@@ -3,7 +3,7 @@ import { MemoryRouter } from "react-router-dom";
 import { describe, expect, it } from "vitest";
 import { ProductCard } from "~/components/cards";
 import { fallbackSrc, srcsetFor, variantsOf } from "~/modules/media/variants";
-import { cardPicture, productCard } from "./cards.server";
+import { cardPicture, collectionHeading, productCard } from "./cards.server";
 
 const variants = ["avif", "webp"].flatMap((format) =>
   [640, 320].map((width) => ({ format, width, height: width, key: `images/abc/${width}.${format}`, url: `/media/images/abc/${width}.${format}` })),
@@ -69,5 +69,15 @@ describe("a product card's data", () => {
     const scattered = { ...image, variants: variants.map((variant, index) => (index === 1 ? { ...variant, url: "https://elsewhere.example/x.avif" } : variant)) };
     expect(cardPicture(scattered)).toBeNull();
     expect(productCard("th", { ...row, images: [{ image: scattered }] }).picture).toEqual({ art: "/art/handicraft/mat.svg" });
+  });
+});
+
+describe("a collection's heading", () => {
+  const collection = { slug: "kitchen", titleTh: "ครัวชุมชน", titleEn: "Village kitchen", descriptionTh: "น้ำพริกสูตรโบราณ", descriptionEn: null };
+
+  it("is in the page's language, and an English page without an English note shows the Thai one, marked", () => {
+    expect(collectionHeading("th", collection)).toEqual({ slug: "kitchen", title: "ครัวชุมชน", description: { text: "น้ำพริกสูตรโบราณ", lang: "th", missing: false } });
+    expect(collectionHeading("en", collection)).toEqual({ slug: "kitchen", title: "Village kitchen", description: { text: "น้ำพริกสูตรโบราณ", lang: "th", missing: true } });
+    expect(collectionHeading("en", { ...collection, descriptionTh: null }).description).toBeNull();
   });
 });

@@ -73,3 +73,13 @@ export function groupCard(lang: Lang, group: GroupCardData, { withPicture = true
     ...(withPicture ? { picture: cover ?? { art: `/art/group/${encodeURIComponent(group.slug)}.svg` } } : {}),
   };
 }
+
+/** A collection's title and note in the page's language, as its shelf on the home page and its own page show them. */
+export function collectionHeading(lang: Lang, collection: { slug: string; titleTh: string; titleEn: string; descriptionTh: string | null; descriptionEn: string | null }) {
+  return {
+    slug: collection.slug,
+    title: pick(lang, collection.titleTh, collection.titleEn),
+    // An English page without an English note shows the Thai one, marked as Thai.
+    description: collection.descriptionTh ? localized(lang, collection.descriptionTh, collection.descriptionEn) : null,
+  };
+}
