@@ -31,8 +31,7 @@ export function returnPath(request: Request): string {
 
 /** A refusal as plain text in the language of the address asked for. */
 function refused(request: Request, status: 401 | 403): Response {
-  const back = returnPath(request);
-  const t = translator(langOfPath(back.split("?")[0]!));
+  const t = translator(langOfPath(new URL(request.url).pathname));
   return new Response(t(status === 401 ? "errors.signInText" : "errors.forbiddenText"), { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
