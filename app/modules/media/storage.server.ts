@@ -5,6 +5,7 @@
  * object never changes once written and may be cached forever.
  */
 import fs from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { config, type Config } from "~/config.server";
 import { s3Storage } from "./s3-storage.server";
@@ -37,8 +38,10 @@ export function localStorage(root: string, urlPrefix = "/media"): MediaStorage {
     async put(key, body) {
       const file = fileOf(key);
       await fs.mkdir(path.dirname(file), { recursive: true });
-      // Write then rename, so a reader never sees half a file under the final name.
-      const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+      // Write then rename, so a reader never sees half a file under the final name. The temporary
+      // name is unique per write: two uploads of one photo at once write the same key in the same
+      // millisecond, and a shared name let the first rename take the second's file away (ENOENT).
+      const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
       await fs.writeFile(temporary, body);
       await fs.rename(temporary, file);
     },
