@@ -1,13 +1,21 @@
 /**
  * CSRF protection for every mutation. Each form posts a token that is an HMAC,
- * under the session secret, of who the visitor is (their session id, or "anon"
- * when signed out) and a random nonce kept in an httpOnly cookie. The server
- * keeps nothing: it recomputes the token from the request's two cookies.
+ * under the session secret, of who the visitor is and a nonce. The server keeps
+ * nothing: it recomputes the token from the request's cookies.
+ *
+ * - Signed out, the nonce is random and kept in an httpOnly cookie.
+ * - Signed in, the nonce is derived from the session id under the secret, so
+ *   every request of one session agrees on it without a cookie. A page and a
+ *   request beside it (its basket's token fetch, a missing favicon) each setting
+ *   a random nonce of their own would leave the page holding a token for the
+ *   nonce the browser did not keep, and its first post refused; a browser
+ *   restart, which drops the nonce's session cookie and keeps the longer-lived
+ *   session, made that happen to real buyers.
  *
  * Binding the token to the session means a token seen anywhere (another
  * visitor's page, a page from before sign-in) is worthless in this session,
- * and the nonce is replaced whenever the visitor changes (sign-in, sign-up,
- * sign-out), so even a signed-out page's token dies at sign-in. SameSite
+ * and the nonce cookie is replaced whenever the visitor changes (sign-in,
+ * sign-up, sign-out), so even a signed-out page's token dies at sign-in. SameSite
  * cookies and the Origin check (request-guard.server.ts) already stop most
  * cross-site posts; the token also covers older browsers and same-site
  * subdomains. Wherever cookies are Secure (cookie-security.server.ts: over
@@ -38,6 +46,11 @@ function newNonce(): string {
   return crypto.randomBytes(24).toString("base64url");
 }
 
+/** A signed-in visitor's nonce: as unguessable as a random one, and the same for every request of the session. */
+function sessionNonce(sessionId: string): string {
+  return crypto.createHmac("sha256", sessionSecret()).update(`csrf-nonce\u0000${sessionId}`).digest("base64url").slice(0, 32);
+}
+
 async function nonceFrom(request: Request): Promise<string | null> {
   const value = await csrfCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && NONCE.test(value) ? value : null;
@@ -47,16 +60,24 @@ function tokenFor(sessionId: string | undefined, nonce: string): string {
   return crypto.createHmac("sha256", sessionSecret()).update(`csrf\u0000${sessionId ?? "anon"}\u0000${nonce}`).digest("base64url");
 }
 
+/** The session's own nonce when signed in, else the cookie's (null when the browser has none yet). */
+async function visitorNonce(request: Request): Promise<string | null> {
+  const sessionId = await sessionIdFrom(request);
+  return sessionId ? sessionNonce(sessionId) : nonceFrom(request);
+}
+
 // Several loaders of one request (the root's and the page's) may each ask for a token; a
-// browser without the cookie must get one nonce for all of them, not one per loader.
+// signed-out browser without the cookie must get one nonce for all of them, not one per loader.
 const issued = new WeakMap<Request, Promise<{ nonce: string; setCookie?: string }>>();
 
 function nonceFor(request: Request) {
   let pending = issued.get(request);
   if (!pending) {
-    pending = nonceFrom(request).then(async (nonce) =>
-      nonce ? { nonce } : { nonce: (nonce = newNonce()), setCookie: await csrfCookie(request).serialize(nonce) },
-    );
+    pending = visitorNonce(request).then(async (kept) => {
+      if (kept) return { nonce: kept };
+      const nonce = newNonce();
+      return { nonce, setCookie: await csrfCookie(request).serialize(nonce) };
+    });
     issued.set(request, pending);
   }
   return pending;
@@ -90,7 +111,7 @@ export function rotateCsrfCookie(request: Request): Promise<string> {
 
 /** Throws 403 unless the posted token is this visitor's, for this session and nonce. */
 export async function requireCsrf(request: Request, form: FormData): Promise<void> {
-  const nonce = await nonceFrom(request);
+  const nonce = await visitorNonce(request);
   const posted = form.get(CSRF_FIELD);
   const expected = nonce ? Buffer.from(tokenFor(await sessionIdFrom(request), nonce)) : null;
   if (!expected || typeof posted !== "string" || Buffer.byteLength(posted) !== expected.length || !crypto.timingSafeEqual(expected, Buffer.from(posted))) {
