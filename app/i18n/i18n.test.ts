@@ -5,7 +5,7 @@
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { translate, translator } from "./i18n";
+import { localeOf, pluralCategory, translate, translator, type Lang } from "./i18n";
 import { th } from "./th";
 
 function leaves(node: unknown, prefix = ""): [string, string][] {
@@ -67,5 +67,14 @@ describe("translator", () => {
     expect(translator("en")("cart.linkCount", { count: 2 })).toBe("Basket (2)");
     expect(translator("en")("follow.followers", { count: 1 })).toBe("1 follower");
     expect(translator("en")("follow.followers", { count: 2 })).toBe("2 followers");
+  });
+});
+
+describe("pluralCategory", () => {
+  it("is what Intl.PluralRules selects in each language", () => {
+    for (const lang of ["th", "en"] as Lang[]) {
+      const rules = new Intl.PluralRules(localeOf[lang]);
+      for (const count of [0, 1, -1, 2, -2, 0.5, 1.5, 11, 21, 101, 1_000_001]) expect(pluralCategory(count, lang)).toBe(rules.select(count));
+    }
   });
 });

@@ -43,7 +43,14 @@ function lookup(dictionary: unknown, key: string): unknown {
   return node;
 }
 
-const pluralRules = new Map<Lang, Intl.PluralRules>();
+/**
+ * The CLDR plural category, as Intl.PluralRules gives it for th-TH and en-GB: Thai has one form,
+ * English "one" for exactly ±1. Written out because the first Intl object a page makes costs a
+ * phone tens of milliseconds while it hydrates (format.ts); i18n.test.ts holds it to Intl.
+ */
+export function pluralCategory(count: number, lang: Lang): "one" | "other" {
+  return lang === "en" && Math.abs(count) === 1 ? "one" : "other";
+}
 
 /**
  * A key's text with {{name}} replaced by `values.name` (null or undefined give ""; a name not
@@ -58,9 +65,7 @@ export function translate(dictionary: unknown, key: string, values?: Record<stri
   let text = lookup(dictionary, key);
   const count = values?.count;
   if (typeof count === "number") {
-    let rules = pluralRules.get(lang);
-    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(localeOf[lang])));
-    const plural = (count === 0 ? lookup(dictionary, `${key}_zero`) : undefined) ?? lookup(dictionary, `${key}_${rules.select(count)}`);
+    const plural = (count === 0 ? lookup(dictionary, `${key}_zero`) : undefined) ?? lookup(dictionary, `${key}_${pluralCategory(count, lang)}`);
     if (typeof plural === "string") text = plural;
   }
   const found = typeof text === "string" ? text : typeof values?.defaultValue === "string" ? values.defaultValue : null;
