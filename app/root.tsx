@@ -18,6 +18,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { NO_EVAL_PROBES, useNonce } from "~/components/nonce";
+import { useHydrationDone } from "~/components/server-markup";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { CLOSE_ON_PHONES } from "~/components/disclosure";
 import { ErrorPage, errorWords } from "~/components/error-page";
@@ -110,10 +111,12 @@ export default function App() {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "";
   }, []);
+  useHydrationDone();
   return <Outlet />;
 }
 
 export function ErrorBoundary() {
+  useHydrationDone();
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return <ErrorPage status={status} />;

@@ -94,6 +94,30 @@ test("the page is drawn before its JavaScript is fetched, then hydrates and navi
   expect(await page.evaluate(() => "stillThisDocument" in window)).toBe(true);
 });
 
+test("hydration leaves a list of cards as the server drew it; a list whose data changes is drawn anew", async ({ page }) => {
+  // React marks every node it hydrated or rendered with its fiber; the cards' nodes carry none.
+  const drawnByReact = (selector: string) => page.locator(selector).first().evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")));
+  await page.goto("/groups");
+  await hydrated(page);
+  expect(await drawnByReact('[data-testid="group-directory"]')).toBe(true);
+  expect(await drawnByReact('[data-testid="group-directory"] a')).toBe(false);
+  const firstOnPageOne = await page.getByTestId("group-directory").getByRole("link").first().textContent();
+
+  // Its links, never hydrated, still navigate within the page.
+  await page.evaluate(() => Object.assign(window, { stillThisDocument: true }));
+  await page.getByTestId("group-directory").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/groups\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: firstOnPageOne! })).toBeVisible();
+  expect(await page.evaluate(() => "stillThisDocument" in window)).toBe(true);
+
+  await page.goBack();
+  await page.getByRole("link", { name: "หน้าถัดไป" }).click();
+  await expect(page).toHaveURL(/\/groups\?page=2$/);
+  await expect(page.getByTestId("group-directory").getByRole("link").first()).not.toHaveText(firstOnPageOne!);
+  expect(await drawnByReact('[data-testid="group-directory"] a')).toBe(true);
+  expect(await page.evaluate(() => "stillThisDocument" in window)).toBe(true);
+});
+
 test("served HTML never contains NUL bytes (React 18 streaming bug with Thai text)", async ({ request }) => {
   for (const path of ["/", "/en", "/products/ban-thon-krajood-krajood-mat", "/groups/chonnabot-mudmee", "/en/groups/chonnabot-mudmee"]) {
     const body = await (await request.get(path)).text();

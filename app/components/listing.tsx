@@ -6,6 +6,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Disclosure } from "./disclosure";
 import { ProductCard, type ProductCardView } from "~/components/cards";
+import { ServerMarkupList } from "~/components/server-markup";
 import { href } from "~/i18n/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-lang";
@@ -84,11 +85,11 @@ export function Listing({ path, query, products, page, pageCount, total, totalIs
       {products.length === 0 ? (
         <p className="empty">{t("store.noResults")}</p>
       ) : (
-        <ul className="grid" data-testid="product-list">
+        <ServerMarkupList className="grid" data-testid="product-list" data={products}>
           {products.map((product) => (
             <ProductCard key={product.slug} product={product} />
           ))}
-        </ul>
+        </ServerMarkupList>
       )}
       <nav className="pager" aria-label={t("store.pageOf", { page, pages: totalIsExact ? String(pageCount) : `${pageCount}+` })}>
         {page > 2 ? (

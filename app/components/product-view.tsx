@@ -9,6 +9,7 @@ import { availabilityText, reviveAvailability } from "~/components/availability"
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GroupContacts } from "~/components/group-contacts";
 import { ProductCard, productArt, type ProductCardView } from "~/components/cards";
+import { ServerMarkupList } from "~/components/server-markup";
 import { CertificationList } from "~/components/certification-list";
 import { LocalizedStory, LocalizedText } from "~/components/localized-text";
 import { Picture } from "~/components/picture";
@@ -124,11 +125,11 @@ export function ProductView({
       {moreFromGroup.length > 0 ? (
         <section aria-labelledby="more">
           <h2 id="more">{t("product.moreFromGroup")}</h2>
-          <ul className="grid">
+          <ServerMarkupList className="grid" data={moreFromGroup}>
             {moreFromGroup.map((other) => (
               <ProductCard key={other.slug} product={other} />
             ))}
-          </ul>
+          </ServerMarkupList>
         </section>
       ) : null}
     </article>

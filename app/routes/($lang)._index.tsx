@@ -8,6 +8,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GroupCard, ProductCard, type GroupCardData, type GroupCardView } from "~/components/cards";
+import { ServerMarkupList } from "~/components/server-markup";
 import { LocalizedParagraph } from "~/components/localized-text";
 import { href, translator } from "~/i18n/i18n";
 import { pick } from "~/i18n/localized";
@@ -85,13 +86,13 @@ export default function Home() {
         <section key={collection.slug} aria-labelledby={`collection-${collection.slug}`} className="collection">
           <h2 id={`collection-${collection.slug}`}>{collection.title}</h2>
           {collection.description ? <LocalizedParagraph value={collection.description} className="lead" /> : null}
-          <ul className="grid">
+          <ServerMarkupList className="grid" data={collection.products}>
             {collection.products.map((product, index) => (
               // The first row of the first collection is what a phone shows first (the LCP):
               // those pictures load at once instead of lazily.
               <ProductCard key={product.slug} product={product} priority={collectionIndex === 0 && index < 2} />
             ))}
-          </ul>
+          </ServerMarkupList>
           {collection.productCount > collection.products.length ? (
             <p>
               <Link to={href(lang, `/collections/${collection.slug}`)}>{t("store.seeWholeCollection", { items: collection.productCount })}</Link>
@@ -104,11 +105,11 @@ export default function Home() {
         {products.length === 0 ? (
           <p className="empty">{t("home.empty")}</p>
         ) : (
-          <ul className="grid" data-testid="new-products">
+          <ServerMarkupList className="grid" data-testid="new-products" data={products}>
             {products.map((product) => (
               <ProductCard key={product.slug} product={product} />
             ))}
-          </ul>
+          </ServerMarkupList>
         )}
         {products.length === HOME_NEW_PRODUCTS ? (
           <p>
@@ -178,10 +179,10 @@ export default function Home() {
 
 function GroupList({ groups, testId }: { groups: GroupCardView[]; testId: string }) {
   return (
-    <ul className="grid" data-testid={testId}>
+    <ServerMarkupList className="grid" data-testid={testId} data={groups}>
       {groups.map((group) => (
         <GroupCard key={group.slug} group={group} />
       ))}
-    </ul>
+    </ServerMarkupList>
   );
 }

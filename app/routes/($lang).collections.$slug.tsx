@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
+import { ServerMarkupList } from "~/components/server-markup";
 import { LocalizedParagraph } from "~/components/localized-text";
 import { href } from "~/i18n/i18n";
 import { langOfPath, useT } from "~/i18n/use-lang";
@@ -45,11 +46,11 @@ export default function Collection() {
       <h1 id="collection-title">{title}</h1>
       {description ? <LocalizedParagraph value={description} className="lead" /> : null}
       <p className="hint">{t("store.collectionItems", { items: products.length })}</p>
-      <ul className="grid" data-testid="collection-products">
+      <ServerMarkupList className="grid" data-testid="collection-products" data={products}>
         {products.map((product, index) => (
           <ProductCard key={product.slug} product={product} priority={index < 2} />
         ))}
-      </ul>
+      </ServerMarkupList>
     </section>
   );
 }

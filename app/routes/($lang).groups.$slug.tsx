@@ -13,6 +13,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ProductCard } from "~/components/cards";
+import { ServerMarkupList } from "~/components/server-markup";
 import { LocalizedSentence, LocalizedStory, LocalizedText } from "~/components/localized-text";
 import { Picture } from "~/components/picture";
 import { formatYear } from "~/i18n/format";
@@ -193,11 +194,11 @@ export default function GroupPage() {
         {group.products.length === 0 ? (
           <p className="empty">{t("group.noProducts")}</p>
         ) : (
-          <ul className="grid" data-testid="group-products">
+          <ServerMarkupList className="grid" data-testid="group-products" data={group.products}>
             {group.products.map((product) => (
               <ProductCard key={product.slug} product={product} />
             ))}
-          </ul>
+          </ServerMarkupList>
         )}
       </section>
     </article>

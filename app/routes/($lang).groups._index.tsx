@@ -7,6 +7,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { GroupCard } from "~/components/cards";
+import { ServerMarkupList } from "~/components/server-markup";
 import { href } from "~/i18n/i18n";
 import { langOfPath, useT } from "~/i18n/use-lang";
 import { groupDirectory } from "~/modules/groups/groups.server";
@@ -50,11 +51,11 @@ export default function GroupDirectory() {
       {groups.length === 0 ? (
         <p className="empty">{t("home.groupsEmpty")}</p>
       ) : (
-        <ul className="grid" data-testid="group-directory">
+        <ServerMarkupList className="grid" data-testid="group-directory" data={groups}>
           {groups.map((group) => (
             <GroupCard key={group.slug} group={group} />
           ))}
-        </ul>
+        </ServerMarkupList>
       )}
       {pageCount > 1 ? (
         <nav className="pager" aria-label={t("store.pageOf", { page, pages: String(pageCount) })}>
