@@ -10,9 +10,10 @@
 import { useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from "react";
 
-/** True until the document's first hydration has committed (set false by the first effect). */
+/** True in the browser until the document's first hydration has committed. */
 let hydrating = typeof document !== "undefined";
 
+/** For the root (app/root.tsx, its page and its error boundary): its effect runs once the whole first hydration has. */
 export function useHydrationDone() {
   useEffect(() => {
     hydrating = false;
@@ -35,9 +36,8 @@ function clientNavigable(event: MouseEvent<HTMLElement>): HTMLAnchorElement | nu
 export function ServerMarkupList({ data, className, children, ...attributes }: { data: unknown; className?: string; children: ReactNode; "data-testid"?: string }) {
   const id = useId();
   const navigate = useNavigate();
-  const [markup] = useState(() => (typeof document === "undefined" ? null : markupFromDocument(id)));
+  const [markup] = useState(() => markupFromDocument(id));
   const firstData = useRef(data);
-  useHydrationDone();
   if (markup === null || firstData.current !== data) {
     return (
       <ul key="rendered" id={id} className={className} {...attributes}>

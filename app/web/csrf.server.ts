@@ -60,33 +60,33 @@ function tokenFor(sessionId: string | undefined, nonce: string): string {
   return crypto.createHmac("sha256", sessionSecret()).update(`csrf\u0000${sessionId ?? "anon"}\u0000${nonce}`).digest("base64url");
 }
 
-/** The session's own nonce when signed in, else the cookie's (null when the browser has none yet). */
-async function visitorNonce(request: Request): Promise<string | null> {
+/**
+ * The token this request's visitor holds: for a session, from its id and its own nonce; signed
+ * out, from the nonce cookie (null when the browser has none yet). The session cookie is read once.
+ */
+async function heldToken(request: Request): Promise<string | null> {
   const sessionId = await sessionIdFrom(request);
-  return sessionId ? sessionNonce(sessionId) : nonceFrom(request);
+  if (sessionId) return tokenFor(sessionId, sessionNonce(sessionId));
+  const nonce = await nonceFrom(request);
+  return nonce ? tokenFor(undefined, nonce) : null;
 }
 
 // Several loaders of one request (the root's and the page's) may each ask for a token; a
 // signed-out browser without the cookie must get one nonce for all of them, not one per loader.
-const issued = new WeakMap<Request, Promise<{ nonce: string; setCookie?: string }>>();
+const issued = new WeakMap<Request, Promise<{ token: string; setCookie?: string }>>();
 
-function nonceFor(request: Request) {
+/** The request's token, and a Set-Cookie header when the browser had no nonce yet. */
+export function csrfToken(request: Request): Promise<{ token: string; setCookie?: string }> {
   let pending = issued.get(request);
   if (!pending) {
-    pending = visitorNonce(request).then(async (kept) => {
-      if (kept) return { nonce: kept };
+    pending = heldToken(request).then(async (held) => {
+      if (held) return { token: held };
       const nonce = newNonce();
-      return { nonce, setCookie: await csrfCookie(request).serialize(nonce) };
+      return { token: tokenFor(undefined, nonce), setCookie: await csrfCookie(request).serialize(nonce) };
     });
     issued.set(request, pending);
   }
   return pending;
-}
-
-/** The request's token, and a Set-Cookie header when the browser had no nonce yet. */
-export async function csrfToken(request: Request): Promise<{ token: string; setCookie?: string }> {
-  const { nonce, setCookie } = await nonceFor(request);
-  return { token: tokenFor(await sessionIdFrom(request), nonce), setCookie };
 }
 
 /**
@@ -111,9 +111,9 @@ export function rotateCsrfCookie(request: Request): Promise<string> {
 
 /** Throws 403 unless the posted token is this visitor's, for this session and nonce. */
 export async function requireCsrf(request: Request, form: FormData): Promise<void> {
-  const nonce = await visitorNonce(request);
+  const held = await heldToken(request);
   const posted = form.get(CSRF_FIELD);
-  const expected = nonce ? Buffer.from(tokenFor(await sessionIdFrom(request), nonce)) : null;
+  const expected = held ? Buffer.from(held) : null;
   if (!expected || typeof posted !== "string" || Buffer.byteLength(posted) !== expected.length || !crypto.timingSafeEqual(expected, Buffer.from(posted))) {
     throw refusal(request, 403, "CSRF token missing or invalid");
   }
