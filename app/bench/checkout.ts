@@ -9,7 +9,8 @@
  * {"buyers":200,"stock":50,"orders":50,"oversold":0,"errors":0,"orders_per_s":…,"p95_ms":…}
  * `orders_per_s` is orders placed per second of the whole run; `p95_ms` is the 95th percentile
  * of the "place order" request (the part that locks and writes); the whole buyer journey's
- * percentiles are reported beside it.
+ * percentiles are reported beside it. `cpu_ms_per_order` splits what each order cost in CPU
+ * between the store, PostgreSQL and the buyers' side (Linux only; null elsewhere).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -51,6 +52,7 @@ const { createDb } = await import("~/db/client.server");
 const { startEmbeddedPostgres } = await import("~/db/embedded-postgres.server");
 const { applyMigrations } = await import("~/db/migrations.server");
 const { stopChild } = await import("./load");
+const { cpuPerUnit, readCpu } = await import("./cpu");
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const origin = args.url?.replace(/\/$/, "") ?? `http://127.0.0.1:${PORT}`;
@@ -192,6 +194,7 @@ try {
   // step's own cost, without queueing).
   const lanes = Math.min(args.concurrency ?? args.buyers, args.buyers);
   log(`${args.buyers} buyers, ${lanes} at a time`);
+  const cpuBefore = readCpu();
   const started = performance.now();
   const outcomes: Outcome[] = [];
   let next = 0;
@@ -201,6 +204,7 @@ try {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = readCpu();
 
   const lines = await db.orderLine.aggregate({ where: { product: { groupId: group.id } }, _sum: { quantityFromStock: true } });
   const orders = await db.order.count({ where: { groupOrders: { some: { groupId: group.id } } } });
@@ -231,6 +235,10 @@ try {
     // Each request's median: what a step costs (at --concurrency 1) or waits (all at once).
     step_p50_ms: Object.fromEntries((["token", "add", "checkoutPage", "place"] as const).map((step) => [step, percentile(placed.map((outcome) => outcome.steps![step]).sort((a, b) => a - b), 50)])),
     seconds: Math.round(seconds * 100) / 100,
+    // What one buyer's journey (four requests, one order) costs in CPU, and who pays it: the
+    // store, PostgreSQL (null when --url points elsewhere) and this process sending the buyers.
+    // Their sum over the cores bounds orders_per_s on this machine.
+    cpu_ms_per_order: cpuPerUnit(cpuBefore, cpuAfter, orders),
     loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
     cpus: os.cpus().length,
   };

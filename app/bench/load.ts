@@ -6,6 +6,7 @@
  */
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
+import { cpuPerUnit, readCpu } from "./cpu";
 
 export interface LoadResult {
   url: string;
@@ -16,6 +17,11 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   bytesPerResponse: number;
+  /**
+   * CPU milliseconds per request, by who spent them: the store, PostgreSQL, other processes this
+   * bench started (the limit server), and autocannon in this process. Null where /proc is not.
+   */
+  cpuMsPerRequest: ReturnType<typeof cpuPerUnit>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -27,6 +33,7 @@ function percentile(sorted: number[], p: number): number {
 export async function measure(url: string, options: { connections: number; durationSeconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
   const latencies: number[] = [];
   let bytes = 0;
+  const cpuBefore = readCpu();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, connections: options.connections, duration: options.durationSeconds, timeout: 10, headers: options.headers },
@@ -37,6 +44,7 @@ export async function measure(url: string, options: { connections: number; durat
       bytes += resBytes;
     });
   });
+  const cpuAfter = readCpu();
   latencies.sort((a, b) => a - b);
   return {
     url,
@@ -52,6 +60,7 @@ export async function measure(url: string, options: { connections: number; durat
     errors: result.errors,
     timeouts: result.timeouts,
     bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
+    cpuMsPerRequest: cpuPerUnit(cpuBefore, cpuAfter, result.requests.total),
   };
 }
 
