@@ -79,7 +79,7 @@ export function Listing({ path, query, products, page, pageCount, total, totalIs
         </Form>
       </Disclosure>
       <p className="listing-status" role="status">
-        {t(totalIsExact ? "store.total" : "store.totalAtLeast", { count: formatNumber(total, lang) as unknown as number })} ·{" "}
+        {t(totalIsExact ? "store.total" : "store.totalAtLeast", { count: total, shown: formatNumber(total, lang) })} ·{" "}
         {t("store.pageOf", { page, pages: totalIsExact ? String(pageCount) : `${pageCount}+` })}
       </p>
       {products.length === 0 ? (

@@ -745,8 +745,10 @@ export const th = {
     apply: "แสดงผล",
     clearFilters: "ล้างตัวกรอง",
     filters: "ตัวกรองและการเรียง",
-    total: "{{count}} รายการ",
-    totalAtLeast: "มากกว่า {{count}} รายการ",
+    total: "{{shown}} รายการ",
+    // Thai has one form; the key exists so English can say "1 product".
+    total_one: "{{shown}} รายการ",
+    totalAtLeast: "มากกว่า {{shown}} รายการ",
     pageOf: "หน้า {{page}} จาก {{pages}}",
     previousPage: "หน้าก่อนหน้า",
     nextPage: "หน้าถัดไป",
