@@ -29,6 +29,8 @@ export type IntentRow<C> = {
   form: (w: World, c: C, role: Role) => FormFields | Promise<FormFields>;
   /** Whether an allowed request writes an audit record (every staff and group action should). */
   audited?: boolean;
+  /** See RouteRow.answer: the one refusal every allowed role gets, changing nothing. */
+  answer?: number;
 };
 
 export type RouteRow<C = unknown> = {
@@ -41,10 +43,19 @@ export type RouteRow<C = unknown> = {
   intents?: Record<string, IntentRow<C>>;
   /** A signed-out post is sent to sign in and back (303) rather than refused with 401. */
   guestPostSignsIn?: boolean;
+  /**
+   * For a route whose right is not a role (an unknown page, a webhook's signature): the status
+   * every allowed role gets alike. The matrix then proves that no role is treated differently.
+   */
+  answer?: number;
+  /** How a signed-in role outside `page` is refused, where the route hides what exists (404). */
+  deniedWith?: number;
+  /** Each request brings a new session of its role: sign-in, sign-up and sign-out replace or end theirs. */
+  freshSession?: boolean;
 };
 
 /** One intent's line: who may, and a valid form. */
-export function can<C>(allowed: readonly Role[], form: IntentRow<C>["form"], options: { audited?: boolean } = {}): IntentRow<C> {
+export function can<C>(allowed: readonly Role[], form: IntentRow<C>["form"], options: { audited?: boolean; answer?: number } = {}): IntentRow<C> {
   return { allowed, form, ...options };
 }
 
@@ -293,7 +304,8 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
   // ───── buying: a buyer's own basket (by cookie or account) and finding an order ─────
   // Whose basket and whose order is proven in orders.test.ts and checkout-route.test.ts; here,
   // that no role is kept out of them by mistake. The checkout and an order's own page answer by
-  // the basket and the order the request holds, not by role, so they are tested there only.
+  // the basket and the order the request holds, not by role, and a group application by the
+  // applicant's own draft, so those three are tested in their own suites only (NOT_BY_ROLE).
   "($lang).cart.tsx": {
     path: () => "/cart",
     page: ANYONE,
@@ -324,6 +336,55 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
     page: ANYONE,
     intents: { reset: can(ANYONE, () => ({ password: "a-new-password-2570" }), { audited: false }) },
   }),
+
+  // ───── the storefront: public, listed so that a guard added by mistake shows here ─────
+  "($lang).tsx": { path: () => "/", page: ANYONE },
+  "($lang)._index.tsx": { path: () => "/", page: ANYONE },
+  "($lang).$.tsx": { path: () => "/no-such-page", page: ANYONE, answer: 404 },
+  "($lang).categories.$slug.tsx": { path: () => "/categories/handicraft", page: ANYONE },
+  "($lang).provinces.$slug.tsx": route<string>({ setup: (w) => w.provinceSlug(), path: (_w, slug) => `/provinces/${slug}`, page: ANYONE }),
+  "($lang).groups.$slug.tsx": { path: (w) => `/groups/${w.group.slug}`, page: ANYONE },
+  "($lang).products.$slug.tsx": route<{ slug: string }>({ setup: (w) => w.product(), path: (_w, made) => `/products/${made.slug}`, page: ANYONE }),
+  "($lang).search.tsx": { path: () => "/search?q=กระจูด", page: ANYONE },
+  "($lang).search_.open.ts": route<{ slug: string }>({ setup: (w) => w.product(), path: (_w, made) => `/search/open?product=${made.slug}`, page: ANYONE }),
+  "($lang).search_.suggest.ts": { path: () => "/search/suggest?q=กระ", page: ANYONE },
+  "og.$kind.$file.ts": route<{ slug: string }>({ setup: (w) => w.product(), path: (_w, made) => `/og/product/${made.slug}.png`, page: ANYONE }),
+  "art.$palette.$file.ts": { path: () => "/art/indigo/ban-thon-krajood.svg", page: ANYONE },
+  "media.$.ts": { path: () => "/media/no/such-file.webp", page: ANYONE, answer: 404 },
+  "robots[.]txt.ts": { path: () => "/robots.txt", page: ANYONE },
+  "sitemap[.]xml.ts": { path: () => "/sitemap.xml", page: ANYONE },
+  "sitemaps.$file.ts": { path: () => "/sitemaps/products-1.xml", page: ANYONE },
+  "healthz.ts": { path: () => "/healthz", page: ANYONE },
+  // The mail folder's page exists in development only; tests run as production would answer.
+  "dev.mail.tsx": { path: () => "/dev/mail", page: ANYONE },
+  // ───── accounts: anyone may sign in, sign up or out; each request brings its own session ─────
+  "($lang).signin.tsx": route<void>({
+    setup: (w) => w.knownPasswords(),
+    path: () => "/signin",
+    page: ANYONE,
+    freshSession: true,
+    intents: { "sign-in": can(ANYONE, (w, _c, role) => ({ email: w.emailOf(role) ?? w.emailOf("consumer")!, password: w.knownPassword }), { audited: false }) },
+  }),
+  "($lang).signup.tsx": {
+    path: () => "/signup",
+    page: ANYONE,
+    freshSession: true,
+    intents: { "sign-up": can(ANYONE, (w) => ({ name: "ผู้ซื้อใหม่", email: w.freshEmail(), password: "a-new-password-2570" }), { audited: false }) },
+  },
+  "($lang).signout.tsx": { path: () => "/signout", page: ANYONE, freshSession: true, intents: { "sign-out": can(ANYONE, () => ({}), { audited: false }) } },
+  // The token in the link is the right: any signed-in person holding it joins its group.
+  "($lang).invitations.$token.tsx": route<string>({
+    setup: (w) => w.invitationToken(),
+    path: (_w, token) => `/invitations/${token}`,
+    page: ANYONE,
+    intents: { accept: can(SIGNED_IN, () => ({})) },
+  }),
+  // A group's registration papers: its members and staff; anyone else is told there is no such file.
+  "($lang).documents.$documentId.ts": route<{ id: string }>({ setup: (w) => w.document(), path: (_w, document) => `/documents/${document.id}`, page: [...MEMBERS, ...STAFF], deniedWith: 404 }),
+  // ───── payment providers' webhooks: the signature is the right, not a role ─────
+  // Whatever session comes with it, an unsigned call is refused alike and changes nothing.
+  "api.webhooks.stripe.ts": { path: () => "/api/webhooks/stripe", page: ANYONE, answer: 405, intents: { unsigned: can(ANYONE, () => ({}), { audited: false, answer: 400 }) } },
+  "api.webhooks.omise.ts": { path: () => "/api/webhooks/omise", page: ANYONE, answer: 405, intents: { unsigned: can(ANYONE, () => ({}), { audited: false, answer: 400 }) } },
 
   "($lang).staff.outbox.tsx": {
     path: () => "/staff/outbox",

@@ -10,6 +10,7 @@ import { db } from "~/db/client.server";
 import { slipStorage } from "~/modules/payments/slips.server";
 import { confirmPaymentReceived } from "~/modules/orders/lifecycle.server";
 import { addProductPhoto } from "~/modules/media/media.server";
+import { addGroupDocument } from "~/modules/groups/documents.server";
 import { order } from "../order-fixtures";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { unfollowToken } from "~/modules/follows/unfollow-token.server";
@@ -66,10 +67,32 @@ export async function makeWorld() {
   const knownPassword = "matrix-password-2570";
   let knownHash: string | undefined;
 
+  let document: { id: string } | undefined;
+
   return {
     group,
     cookies,
     knownPassword,
+    /** The role's own email (null for a guest). */
+    emailOf: (role: Role) => emails[role],
+    /** A new session of the role's user, for routes that end or replace the session they come with. */
+    freshCookies: (role: Role) => cookiesFor(emails[role]),
+    /** The target group's province slug. */
+    provinceSlug: async () => (await database.province.findUniqueOrThrow({ where: { id: group.provinceId }, select: { slug: true } })).slug,
+    /** One registration document of the target group (made once: a group may hold only a few). */
+    async document() {
+      document ??= await addGroupDocument({ groupId: group.id, actorId: ownerId, kind: "OTOP", fileName: "otop.png", bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: "#ffffff" } }).png().toBuffer() });
+      return document;
+    },
+    /** A fresh open invitation's token, to a fresh group nobody in the world belongs to. */
+    async invitationToken() {
+      const invitingGroup = await this.newGroup();
+      const token = crypto.randomBytes(24).toString("base64url");
+      await database.invitation.create({
+        data: { groupId: invitingGroup.id, email: `${unique("invited")}@test.local`, role: "MEMBER", tokenHash: crypto.createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000), invitedById: ownerId },
+      });
+      return token;
+    },
     /** Gives every signed-in role the known password, so a password change with it succeeds. */
     async knownPasswords() {
       knownHash ??= await hashPassword(knownPassword);
