@@ -53,7 +53,7 @@ const { startEmbeddedPostgres } = await import("~/db/embedded-postgres.server");
 const { applyMigrations } = await import("~/db/migrations.server");
 const { seedDemo, seedDemoImages } = await import("../../prisma/seed/demo");
 const { scaleCatalog } = await import("../../prisma/scale/catalog-scaler");
-const { measure, startLimitServer, stopChild, warmUp } = await import("./load");
+const { STORE_NODE_FLAGS, measure, startLimitServer, stopChild, warmUp } = await import("./load");
 const { assetTotals } = await import("./assets");
 const { lighthouseScores } = await import("./lighthouse");
 const { createCookie } = await import("@remix-run/node");
@@ -117,7 +117,7 @@ function ensureBuild() {
 
 async function startStore(url: string, label: string, pageCacheSeconds?: number): Promise<ChildProcess> {
   const profile = settings.BENCH_CPU_PROF === "true" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(settings.BENCH_DATA_DIR, "profiles", label)}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "app/server.ts"], {
+  const child = spawn(process.execPath, [...profile, ...STORE_NODE_FLAGS, "--import", "tsx", "app/server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
