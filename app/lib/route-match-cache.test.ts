@@ -2,7 +2,8 @@
  * patches/remix-router-match-cache.mjs caches the server's route matching. These tests prove the
  * patch is in place after install (an upgrade of @remix-run/router that the patch no longer fits
  * fails here), that the cached matcher answers exactly as the unpatched one does, also on its
- * second call, and that the patch leaves a file it was not written for alone.
+ * second call and for a copy of a tree it has seen (with the copy's own route objects), that it
+ * upgrades a file its first version patched, and that it leaves a file it was not written for alone.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -11,6 +12,9 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   MARKER,
+  PATTERN_EDIT,
+  edits,
+  firstEdits,
   patchRemixRouter,
 } from "../../patches/remix-router-match-cache.mjs";
 
@@ -110,6 +114,55 @@ describe("the route match cache patch", () => {
       summary(original(other, "/products/x"))
     );
     expect(patched(other, "/en/products/x")).toBeNull();
+  });
+
+  it("answers a copy of a known tree from the cache with the copy's own route objects", async () => {
+    const patched = (require("@remix-run/router") as { matchRoutes: MatchRoutes }).matchRoutes;
+    const original = ((await import(path.join(path.dirname(cjsFile), "router.js"))) as { matchRoutes: MatchRoutes }).matchRoutes;
+    patched(routes, "/");
+    // What rendering a page does: new route objects, the same tree.
+    const copy = structuredClone(routes);
+    const all = (tree: Route[]): Route[] => tree.flatMap((route) => [route, ...all(route.children ?? [])]);
+    const copied = new Set<object>(all(copy));
+    for (const pathname of paths) {
+      const matches = patched(copy, pathname);
+      expect(summary(matches), pathname).toEqual(summary(original(copy, pathname)));
+      for (const match of matches ?? []) expect(copied.has(match.route), `${pathname}: ${match.route.id} is the copy's own`).toBe(true);
+    }
+    // And it was not flattened again: flattening reads each route's path three times or more,
+    // taking the tree's shape reads it once.
+    let reads = 0;
+    const counted = (tree: Route[]): Route[] =>
+      tree.map(({ path: routePath, children, ...rest }) => {
+        const route: Route = { ...rest, ...(children ? { children: counted(children) } : {}) };
+        if (routePath !== undefined)
+          Object.defineProperty(route, "path", { enumerable: true, get: () => (reads++, routePath) });
+        return route;
+      });
+    const watched = counted(routes);
+    expect(summary(patched(watched, "/en/products/khao-hom"))).toEqual(summary(original(routes, "/en/products/khao-hom")));
+    expect(reads).toBeLessThanOrEqual(all(routes).filter((route) => route.path !== undefined).length);
+    // A tree of another shape is never answered from this one's cache.
+    const moved = structuredClone(routes);
+    moved[0].children!.reverse();
+    for (const pathname of paths) expect(summary(patched(moved, pathname)), `${pathname} (reordered)`).toEqual(summary(original(moved, pathname)));
+  });
+
+  it("upgrades a router its first version patched", () => {
+    // The original file, rebuilt from the patched one, then patched as the first version did.
+    let original = fs.readFileSync(cjsFile, "utf8");
+    for (const edit of [...edits].reverse()) original = original.replace(edit.to, () => edit.from);
+    let first = original;
+    for (const edit of [...firstEdits, PATTERN_EDIT]) first = first.replace(edit.from, () => edit.to);
+    expect(first).not.toBe(original);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "router-patch-"));
+    const dir = path.join(root, "node_modules/@remix-run/router");
+    fs.mkdirSync(path.join(dir, "dist"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ version: "1.23.3" }));
+    fs.writeFileSync(path.join(dir, "dist/router.cjs.js"), first);
+    expect(patchRemixRouter(root)).toBe("patched");
+    expect(fs.readFileSync(path.join(dir, "dist/router.cjs.js"), "utf8")).toBe(fs.readFileSync(cjsFile, "utf8"));
+    fs.rmSync(root, { recursive: true, force: true });
   });
 
   it("leaves a router version it was not written for alone", () => {
