@@ -355,7 +355,7 @@ export const permissionTable: Record<string, RouteRow<unknown>> = {
   "sitemap[.]xml.ts": { path: () => "/sitemap.xml", page: ANYONE },
   "sitemaps.$file.ts": { path: () => "/sitemaps/products-1.xml", page: ANYONE },
   "healthz.ts": { path: () => "/healthz", page: ANYONE },
-  // The mail folder's page exists in development only; tests run as production would answer.
+  // The mail folder's page: open to anyone outside production (a local tool), a 404 in production.
   "dev.mail.tsx": { path: () => "/dev/mail", page: ANYONE },
   // ───── accounts: anyone may sign in, sign up or out; each request brings its own session ─────
   "($lang).signin.tsx": route<void>({
