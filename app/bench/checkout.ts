@@ -12,9 +12,8 @@
  * percentiles are reported beside it. `cpu_ms_per_order` splits what each order cost in CPU
  * between the store, PostgreSQL and the buyers' side (Linux only; null elsewhere).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -51,7 +50,7 @@ process.env.DATA_DIR = DATA_DIR;
 const { createDb } = await import("~/db/client.server");
 const { startEmbeddedPostgres } = await import("~/db/embedded-postgres.server");
 const { applyMigrations } = await import("~/db/migrations.server");
-const { STORE_NODE_FLAGS, stopChild } = await import("./load");
+const { STORE_NODE_FLAGS, ensureCurrentBuild, stopChild } = await import("./load");
 const { cpuPerUnit, readCpu } = await import("./cpu");
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -68,10 +67,7 @@ async function database(): Promise<string> {
 }
 
 async function startStore(url: string): Promise<ChildProcess> {
-  if (!fs.existsSync("build/server/index.js")) {
-    log("no build: running npm run build");
-    if (spawnSync("npm", ["run", "build"], { stdio: ["ignore", process.stderr, process.stderr] }).status !== 0) throw new Error("npm run build failed");
-  }
+  ensureCurrentBuild("build", log);
   const child = spawn(process.execPath, [...(process.env.BENCH_STORE_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_STORE_PROFILE}`] : []), ...STORE_NODE_FLAGS, "--import", "tsx", "app/server.ts"], {
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(PORT), DATABASE_URL: url, DATA_DIR, SEED_DEMO: "false", PAGE_CACHE_SECONDS: "0", SESSION_SECRET: crypto.randomBytes(32).toString("hex") },
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,7 +5,9 @@
  * HTML bytes served from memory by a bare node:http server in its own process.
  */
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { cpuPerUnit, readCpu } from "./cpu";
 
 /**
@@ -16,6 +18,30 @@ import { cpuPerUnit, readCpu } from "./cpu";
  * page took about 12 ms of CPU instead of 13.5–15 (load.test.ts keeps the two lists the same).
  */
 export const STORE_NODE_FLAGS = ["--max-semi-space-size=32"] as const;
+
+/** The newest modification time under a folder (0 when it does not exist). */
+function newestUnder(folder: string): number {
+  if (!fs.existsSync(folder)) return 0;
+  let newest = 0;
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the app when `buildDir` has no build or one older than the source it is made from, so a
+ * benchmark never measures yesterday's pages.
+ */
+export function ensureCurrentBuild(buildDir: string, log: (message: string) => void) {
+  const bundle = path.join(buildDir, "server/index.js");
+  const builtAt = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+  const sourceAt = Math.max(...["app", "search", "public", "package-lock.json", "vite.config.ts"].map((source) => (fs.existsSync(source) && fs.statSync(source).isFile() ? fs.statSync(source).mtimeMs : newestUnder(source))));
+  if (builtAt > sourceAt) return;
+  log(builtAt === 0 ? `no build in ${buildDir}/: running npm run build` : `the build in ${buildDir}/ is older than the source: running npm run build`);
+  const build = spawnSync("npm", ["run", "build"], { stdio: ["ignore", process.stderr, process.stderr], env: { ...process.env, BUILD_DIR: buildDir } });
+  if (build.status !== 0) throw new Error("npm run build failed");
+}
 
 export interface LoadResult {
   url: string;

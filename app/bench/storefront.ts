@@ -14,9 +14,8 @@
  * product page sends, and Lighthouse's mobile scores. Everything stays on
  * 127.0.0.1 and every load run is bounded by BENCH_SECONDS.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -53,7 +52,7 @@ const { startEmbeddedPostgres } = await import("~/db/embedded-postgres.server");
 const { applyMigrations } = await import("~/db/migrations.server");
 const { seedDemo, seedDemoImages } = await import("../../prisma/seed/demo");
 const { scaleCatalog } = await import("../../prisma/scale/catalog-scaler");
-const { STORE_NODE_FLAGS, measure, startLimitServer, stopChild, warmUp } = await import("./load");
+const { STORE_NODE_FLAGS, ensureCurrentBuild, measure, startLimitServer, stopChild, warmUp } = await import("./load");
 const { assetTotals } = await import("./assets");
 const { lighthouseScores } = await import("./lighthouse");
 const { createCookie } = await import("@remix-run/node");
@@ -108,12 +107,6 @@ async function database(): Promise<string> {
   return server.ensureDatabase("sammachip");
 }
 
-function ensureBuild() {
-  if (fs.existsSync(path.join(settings.BUILD_DIR, "server/index.js"))) return;
-  log(`no build in ${settings.BUILD_DIR}/: running npm run build`);
-  const build = spawnSync("npm", ["run", "build"], { stdio: ["ignore", process.stderr, process.stderr], env: { ...process.env, BUILD_DIR: settings.BUILD_DIR } });
-  if (build.status !== 0) throw new Error("npm run build failed");
-}
 
 async function startStore(url: string, label: string, pageCacheSeconds?: number): Promise<ChildProcess> {
   const profile = settings.BENCH_CPU_PROF === "true" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(settings.BENCH_DATA_DIR, "profiles", label)}`] : [];
@@ -175,7 +168,7 @@ try {
   if (active > smallest) throw new Error(`The database already has ${active} active products, more than the first size measured (${smallest}): give the bench an empty database`);
   timings.databaseAndSeedSeconds = (Date.now() - mark) / 1000;
   mark = Date.now();
-  ensureBuild();
+  ensureCurrentBuild(settings.BUILD_DIR, log);
   timings.buildSeconds = (Date.now() - mark) / 1000;
 
   const sizes = [...settings.BENCH_PRODUCTS].sort((a, b) => a - b);
