@@ -54,7 +54,11 @@ export function childTreesCpuMs(): { store: number; postgres: number; other: num
   const processes = readProcesses();
   if (!processes) return null;
   const children = new Map<number, ProcessTimes[]>();
-  for (const entry of processes) children.set(entry.parent, [...(children.get(entry.parent) ?? []), entry]);
+  for (const entry of processes) {
+    const siblings = children.get(entry.parent);
+    if (siblings) siblings.push(entry);
+    else children.set(entry.parent, [entry]);
+  }
   const treeTicks = (root: ProcessTimes): number => root.own + root.reaped + (children.get(root.pid) ?? []).reduce((sum, child) => sum + treeTicks(child), 0);
   const totals = { store: 0, postgres: 0, other: 0 };
   const visit = (entry: ProcessTimes) => {

@@ -11,6 +11,7 @@ import { slipStorage } from "~/modules/payments/slips.server";
 import { confirmPaymentReceived } from "~/modules/orders/lifecycle.server";
 import { addProductPhoto } from "~/modules/media/media.server";
 import { addGroupDocument } from "~/modules/groups/documents.server";
+import { inviteMember } from "~/modules/groups/invitations.server";
 import { order } from "../order-fixtures";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { unfollowToken } from "~/modules/follows/unfollow-token.server";
@@ -84,14 +85,11 @@ export async function makeWorld() {
       document ??= await addGroupDocument({ groupId: group.id, actorId: ownerId, kind: "OTOP", fileName: "otop.png", bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: "#ffffff" } }).png().toBuffer() });
       return document;
     },
-    /** A fresh open invitation's token, to a fresh group nobody in the world belongs to. */
+    /** A fresh open invitation's token (from its link), to a fresh group nobody in the world belongs to. */
     async invitationToken() {
       const invitingGroup = await this.newGroup();
-      const token = crypto.randomBytes(24).toString("base64url");
-      await database.invitation.create({
-        data: { groupId: invitingGroup.id, email: `${unique("invited")}@test.local`, role: "MEMBER", tokenHash: crypto.createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000), invitedById: ownerId },
-      });
-      return token;
+      const { link } = await inviteMember({ groupId: invitingGroup.id, actorId: ownerId, email: `${unique("invited")}@test.local`, role: "MEMBER", origin: "http://test.local", lang: "th" });
+      return link.slice(link.lastIndexOf("/") + 1);
     },
     /** Gives every signed-in role the known password, so a password change with it succeeds. */
     async knownPasswords() {
