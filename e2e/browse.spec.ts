@@ -94,6 +94,32 @@ test("the page is drawn before its JavaScript is fetched, then hydrates and navi
   expect(await page.evaluate(() => "stillThisDocument" in window)).toBe(true);
 });
 
+test("a key pressed while the page hydrates does not stop it hydrating", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  // Press a key at the worst moment: React has taken the document (it listens on it) and has not
+  // yet rendered. The key makes React hydrate at once, synchronously; if the first render then
+  // waits for anything (Remix decoding the page's data did), React 18 gives up ("Root did not
+  // complete") and the page never hydrates: a buyer who typed into the search box as the page
+  // loaded got no suggestions, no basket and no client-side navigation.
+  await page.addInitScript(() => {
+    const listen = document.addEventListener;
+    let pressed = false;
+    document.addEventListener = function (this: Document, ...args: Parameters<Document["addEventListener"]>) {
+      if (!pressed && args[0] === "keydown") {
+        pressed = true;
+        queueMicrotask(() => document.querySelector("input[name=q]")?.dispatchEvent(new KeyboardEvent("keydown", { key: "s", bubbles: true })));
+      }
+      return listen.apply(this, args);
+    };
+  });
+  await page.goto("/en");
+  await hydrated(page);
+  await page.getByRole("combobox", { name: "Search products" }).pressSequentially("silk", { delay: 40 });
+  await expect(page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test("hydration leaves a list of cards as the server drew it; a list whose data changes is drawn anew", async ({ page }) => {
   // React marks every node it hydrated or rendered with its fiber; the cards' nodes carry none.
   const drawnByReact = (selector: string) => page.locator(selector).first().evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")));
