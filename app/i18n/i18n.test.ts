@@ -52,6 +52,14 @@ describe.each([
     }
   });
 
+  it("has a singular form for every count of a noun (no \"1 members\")", () => {
+    const keys = new Set(texts.map(([key]) => key));
+    // "{{count}} members", "{{count}} products found", "The {{count}} most frequent searches".
+    const countedNouns = texts.filter(([key, text]) => !key.endsWith("_one") && /\{\{count\}\} (?:[a-z-]+ ){0,2}[a-z]+s\b/.test(text));
+    if (lang === "en") expect(countedNouns.map(([key]) => key)).toContain("group.members");
+    expect(countedNouns.filter(([key]) => !keys.has(`${key}_one`)).map(([key]) => key)).toEqual([]);
+  });
+
   it("answers a missing key with its default value, else the key, as i18next did", () => {
     for (const key of ["no.such.key", "cart.noSuchText", "x"]) expect(translate(dictionary, key, undefined, lang)).toBe(reference(key));
     // The audit log names a field the dictionary does not know by its own name.
