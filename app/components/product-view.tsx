@@ -46,7 +46,7 @@ export function ProductView({
   const category = pick(lang, product.category.nameTh, product.category.nameEn);
   const leadTime =
     product.madeToOrder && product.leadTimeDays
-      ? t(product.category.slug === "textiles" ? "store.leadTimeTextiles" : "product.leadTime", { days: product.leadTimeDays })
+      ? t(product.category.slug === "textiles" ? "store.leadTimeTextiles" : "product.leadTime", { count: product.leadTimeDays })
       : null;
   return (
     <article className="page product-page">

@@ -99,7 +99,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekPoint[] }) {
   return (
     <figure className="chart" aria-labelledby="chart-caption">
       <figcaption id="chart-caption">
-        {t("dashboard.chartCaption", { weeks: weeks.length, sales: formatMoney(total, lang), orders: formatNumber(orders, lang) })}
+        {t("dashboard.chartCaption", { weeks: weeks.length, sales: formatMoney(total, lang), orders: t("dashboard.orderCount", { count: orders, shown: formatNumber(orders, lang) }) })}
       </figcaption>
       <div ref={container} className="chart-wide" aria-hidden="true" />
       {drawn ? null : (

@@ -95,7 +95,7 @@ export default function Home() {
           </ServerMarkupList>
           {collection.productCount > collection.products.length ? (
             <p>
-              <Link to={href(lang, `/collections/${collection.slug}`)}>{t("store.seeWholeCollection", { items: collection.productCount })}</Link>
+              <Link to={href(lang, `/collections/${collection.slug}`)}>{t("store.seeWholeCollection", { count: collection.productCount })}</Link>
             </p>
           ) : null}
         </section>

@@ -45,7 +45,7 @@ export default function Collection() {
       <Breadcrumbs items={[{ label: t("nav.home"), to: href(lang, "/") }, { label: title }]} />
       <h1 id="collection-title">{title}</h1>
       {description ? <LocalizedParagraph value={description} className="lead" /> : null}
-      <p className="hint">{t("store.collectionItems", { items: products.length })}</p>
+      <p className="hint">{t("store.collectionItems", { count: products.length })}</p>
       <ServerMarkupList className="grid" data-testid="collection-products" data={products}>
         {products.map((product, index) => (
           <ProductCard key={product.slug} product={product} priority={index < 2} />

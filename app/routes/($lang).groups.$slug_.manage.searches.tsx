@@ -32,7 +32,7 @@ export default function GroupSearches() {
         <QueryChart
           id="group-unmet-searches"
           title={t("demand.groupChart")}
-          summary={t("demand.groupSummary", { count: hint.unmet.length, query: hint.unmet[0].query, searches: hint.unmet[0].searches })}
+          summary={t("demand.groupSummary", { count: hint.unmet.length, query: hint.unmet[0].query, times: t("demand.timesCount", { count: hint.unmet[0].searches }) })}
           rows={hint.unmet.map((row) => ({ query: row.query, first: row.searches }))}
           firstLabel={t("demand.found")}
         />

@@ -65,7 +65,7 @@ export default function StaffSearches() {
           <QueryChart
             id="top-searches"
             title={t("demand.top")}
-            summary={t("demand.topSummary", { count: demand.top.length, query: demand.top[0].query, searches: demand.top[0].searches })}
+            summary={t("demand.topSummary", { count: demand.top.length, query: demand.top[0].query, times: t("demand.timesCount", { count: demand.top[0].searches }) })}
             rows={demand.top.map((row) => ({ query: row.query, first: row.opened, second: row.searches - row.opened }))}
             firstLabel={t("demand.opened")}
             secondLabel={t("demand.notOpened")}
@@ -74,7 +74,7 @@ export default function StaffSearches() {
             <QueryChart
               id="unmet-searches"
               title={t("demand.unmet")}
-              summary={t("demand.unmetSummary", { count: demand.unmet.length, query: demand.unmet[0].query, searches: demand.unmet[0].searches })}
+              summary={t("demand.unmetSummary", { count: demand.unmet.length, query: demand.unmet[0].query, times: t("demand.timesCount", { count: demand.unmet[0].searches }) })}
               rows={demand.unmet.map((row) => ({ query: row.query, first: row.nothing, second: row.searches - row.nothing }))}
               firstLabel={t("demand.found")}
               secondLabel={t("demand.little")}
