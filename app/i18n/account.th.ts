@@ -46,7 +46,6 @@ export const accountTh = {
     unfollow: "เลิกติดตาม",
     following: "คุณติดตามกลุ่มนี้อยู่ จะได้รับอีเมลเมื่อกลุ่มลงขายสินค้าใหม่",
     followers: "ผู้ติดตาม {{count}} คน",
-    followers_one: "ผู้ติดตาม {{count}} คน",
     signInToFollow: "เข้าสู่ระบบเพื่อติดตามกลุ่มนี้",
     hint: "รับอีเมลเมื่อกลุ่มลงขายสินค้าใหม่",
     pageTitle: "ติดตาม {{group}}",

@@ -316,7 +316,6 @@ export const groupsTh = {
     week: "สัปดาห์เริ่ม",
     chartCaption: "{{weeks}} สัปดาห์ล่าสุด: ยอดขาย {{sales}} จาก {{orders}}",
     orderCount: "{{shown}} คำสั่งซื้อ",
-    orderCount_one: "{{shown}} คำสั่งซื้อ",
     tableCaption: "ยอดขายและจำนวนคำสั่งซื้อแต่ละสัปดาห์",
     noOrders: "ยังไม่มีคำสั่งซื้อ เมื่อมีคนสั่งซื้อ ยอดขายจะแสดงที่นี่",
     topProducts: "สินค้าขายดี (90 วัน)",

@@ -191,7 +191,6 @@ export const th = {
     outOfStock: "สินค้าหมด",
     madeToOrder: "ผลิตตามสั่ง",
     leadTime: "ผลิตเสร็จใน {{count}} วัน",
-    leadTime_one: "ผลิตเสร็จใน {{count}} วัน",
     certifications: "มาตรฐานที่ได้รับ",
     moreFromGroup: "สินค้าอื่นจากกลุ่มนี้",
     notFoundTitle: "ไม่พบสินค้านี้",
@@ -202,8 +201,6 @@ export const th = {
     story: "เรื่องราวของกลุ่ม",
     founded: "ก่อตั้งปี {{year}}",
     members: "สมาชิก {{count}} คน",
-    // Thai has one form; the _one keys exist so English can say "1 member".
-    members_one: "สมาชิก {{count}} คน",
     sage: "ปราชญ์ชุมชน",
     committee: "คณะกรรมการ",
     location: "ที่ตั้ง",
@@ -728,13 +725,10 @@ export const th = {
     seeAllGroups: "ดูกลุ่มอาชีพทุกกลุ่ม",
     seeAllNewProducts: "ดูสินค้ามาใหม่ทั้งหมด",
     seeWholeCollection: "ดูทั้งคอลเลกชัน ({{count}} รายการ)",
-    seeWholeCollection_one: "ดูทั้งคอลเลกชัน ({{count}} รายการ)",
     collectionItems: "{{count}} รายการ คัดสรรโดยทีมงาน",
-    collectionItems_one: "{{count}} รายการ คัดสรรโดยทีมงาน",
     groupsTitle: "กลุ่มอาชีพทั่วประเทศไทย",
     groupsDescription: "กลุ่มอาชีพในชุมชนที่ผ่านการตรวจสอบแล้วทุกกลุ่มในตลาด หมู่บ้าน จังหวัด และสิ่งที่พวกเขาทำ",
     groupCount: "{{count}} กลุ่มอาชีพ",
-    groupCount_one: "{{count}} กลุ่มอาชีพ",
     province: "จังหวัดของคุณ",
     provinceHint: "เลือกจังหวัด เพื่อดูกลุ่มอาชีพที่อยู่ใกล้คุณก่อน",
     anyProvince: "ไม่ระบุจังหวัด",
@@ -752,10 +746,7 @@ export const th = {
     clearFilters: "ล้างตัวกรอง",
     filters: "ตัวกรองและการเรียง",
     total: "{{shown}} รายการ",
-    // Thai has one form; the key exists so English can say "1 product".
-    total_one: "{{shown}} รายการ",
     totalAtLeast: "มากกว่า {{shown}} รายการ",
-    totalAtLeast_one: "มากกว่า {{shown}} รายการ",
     pageOf: "หน้า {{page}} จาก {{pages}}",
     previousPage: "หน้าก่อนหน้า",
     nextPage: "หน้าถัดไป",
@@ -768,7 +759,6 @@ export const th = {
     productsOf: "สินค้าจาก{{province}}",
     gallery: "ภาพสินค้า",
     leadTimeTextiles: "ทอเสร็จใน {{count}} วัน",
-    leadTimeTextiles_one: "ทอเสร็จใน {{count}} วัน",
     readyToShip: "พร้อมส่ง",
     breakdown: "ราคานี้ถึงมือใคร",
     breakdownGroup: "ถึงมือ{{group}}",
@@ -802,9 +792,7 @@ export const th = {
     apply: "ใช้ตัวกรอง",
     clear: "ล้างตัวกรอง",
     results: "พบสินค้า {{count}} รายการ",
-    results_one: "พบสินค้า {{count}} รายการ",
     resultsFor: "พบสินค้า {{count}} รายการสำหรับ “{{q}}”",
-    resultsFor_one: "พบสินค้า {{count}} รายการสำหรับ “{{q}}”",
     degraded: "ค้นหาแบบพื้นฐานชั่วคราว ผลลัพธ์อาจไม่ครบหรือเรียงลำดับต่างจากปกติ",
     didYouMean: "หรือคุณหมายถึง",
     emptyTitle: "ไม่พบสินค้าที่ตรงกับการค้นหา",
@@ -829,7 +817,6 @@ export const th = {
     pageOf: "หน้า {{page}} จาก {{pages}}",
     suggestions: "คำแนะนำการค้นหา",
     suggestionsCount: "มีคำแนะนำ {{count}} รายการ ใช้ลูกศรขึ้นลงเพื่อเลือก",
-    suggestionsCount_one: "มีคำแนะนำ {{count}} รายการ ใช้ลูกศรขึ้นลงเพื่อเลือก",
     noSuggestions: "ไม่มีคำแนะนำ",
     delivery: "การรับสินค้า",
     deliveryAny: "ทุกแบบ",
@@ -937,21 +924,17 @@ export const th = {
     intro: "สิ่งที่ผู้ซื้อค้นหาใน {{days}} วันที่ผ่านมา นับเป็นจำนวนครั้งเท่านั้น ไม่มีข้อมูลที่ระบุตัวผู้ซื้อ",
     period: "ช่วงเวลา",
     days: "{{count}} วันที่ผ่านมา",
-    days_one: "{{count}} วันที่ผ่านมา",
     show: "แสดงผล",
     searches: "การค้นหา",
     nothing: "ไม่พบสินค้า",
     poor: "พบเพียง 1–3 รายการ",
     top: "คำค้นหายอดนิยม",
     topSummary: "คำค้นหาที่ใช้บ่อยที่สุด {{count}} คำ อันดับแรกคือ “{{query}}” {{times}}",
-    topSummary_one: "คำค้นหาที่ใช้บ่อยที่สุด {{count}} คำ อันดับแรกคือ “{{query}}” {{times}}",
     unmet: "คำค้นหายอดนิยมที่ไม่พบหรือพบสินค้าน้อย",
     unmetSummary: "{{count}} คำค้นหาที่พบสินค้าน้อยบ่อยที่สุด อันดับแรกคือ “{{query}}” {{times}}",
-    unmetSummary_one: "{{count}} คำค้นหาที่พบสินค้าน้อยบ่อยที่สุด อันดับแรกคือ “{{query}}” {{times}}",
     query: "คำค้นหา",
     times: "จำนวนครั้ง",
     timesCount: "{{count}} ครั้ง",
-    timesCount_one: "{{count}} ครั้ง",
     opened: "เปิดดูสินค้า",
     notOpened: "ไม่ได้เปิดดูสินค้า",
     found: "ไม่พบสินค้า",
@@ -961,12 +944,17 @@ export const th = {
     groupIntro: "คำที่ผู้ซื้อค้นหาแล้วไม่พบสินค้าใน {{days}} วันที่ผ่านมา เมื่อค้นในหมวดที่กลุ่มขาย ({{categories}}) หรือจากจังหวัด{{province}} อาจเป็นสินค้าที่ผู้ซื้ออยากได้แต่ยังไม่มีใครขาย",
     groupChart: "คำค้นหาที่ไม่พบสินค้าในหมวดและจังหวัดของกลุ่ม",
     groupSummary: "{{count}} คำค้นหาที่ไม่พบสินค้า อันดับแรกคือ “{{query}}” {{times}}",
-    groupSummary_one: "{{count}} คำค้นหาที่ไม่พบสินค้า อันดับแรกคือ “{{query}}” {{times}}",
     groupNone: "ช่วงนี้ยังไม่มีการค้นหาที่ไม่พบสินค้าในหมวดหรือจังหวัดของกลุ่ม",
     noCategories: "ยังไม่มีหมวด",
   },
 } as const;
 
-/** The dictionary's shape, with every leaf widened to string, for en.ts to match. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/**
+ * The dictionary's shape, with every leaf widened to string, for en.ts to match. A text may also
+ * have a singular form, `key_one` (English "1 product"): Thai says every number the same way, so
+ * only English writes them.
+ */
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } & {
+  [K in keyof T as T[K] extends string ? `${K & string}_one` : never]?: string;
+};
 export type Dictionary = Widen<typeof th>;
