@@ -112,7 +112,7 @@ const sentToSignIn = (got: Outcome) => Boolean(got.location?.startsWith("/signin
 function isDenied(got: Outcome, role: Role, method: "GET" | "POST", guestPostSignsIn = false, deniedWith?: number): boolean {
   const expected = expectedDenial(role, method, guestPostSignsIn, deniedWith);
   if (got.status !== expected.status) return false;
-  return !expected.signIn || Boolean(got.location?.startsWith("/signin?redirectTo="));
+  return !expected.signIn || sentToSignIn(got);
 }
 
 const auditCount = (print: Record<string, string>) => Number(print.AuditLog.split(":")[0]);
@@ -179,8 +179,8 @@ describe.each(onDisk.filter((file) => file in permissionTable))("%s", (file) => 
       const sent = await request(role, urlPath, { intent, ...fields }, row.freshSession);
       const got = await outcome(() => module.action!({ request: sent, params: paramsFor(file, urlPath), context }));
       const after = await fingerprint();
+      const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
       if (spec.allowed.includes(role) && spec.answer !== undefined) {
-        const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
         if (got.status !== spec.answer) problems.push(`${intent}: everyone should get ${spec.answer}, answered ${got.status}`);
         else if (changed.length > 0) problems.push(`${intent}: answered ${got.status}, yet changed ${changed.join(", ")}`);
       } else if (spec.allowed.includes(role)) {
@@ -188,9 +188,8 @@ describe.each(onDisk.filter((file) => file in permissionTable))("%s", (file) => 
         else if (spec.audited !== false && auditCount(after) <= auditCount(before)) problems.push(`${intent}: allowed and answered ${got.status}, but wrote no audit record`);
       } else if (!isDenied(got, role, "POST", row.guestPostSignsIn, row.deniedWith)) {
         problems.push(`${intent}: should be denied, answered ${got.status} ${JSON.stringify(got.body).slice(0, 200)}`);
-      } else {
-        const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
-        if (changed.length > 0) problems.push(`${intent}: denied, yet changed ${changed.join(", ")}`);
+      } else if (changed.length > 0) {
+        problems.push(`${intent}: denied, yet changed ${changed.join(", ")}`);
       }
     }
 

@@ -36,7 +36,7 @@ function newestUnder(folder: string): number {
 export function ensureCurrentBuild(buildDir: string, log: (message: string) => void) {
   const bundle = path.join(buildDir, "server/index.js");
   const builtAt = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-  const sourceAt = Math.max(...["app", "search", "public", "package-lock.json", "vite.config.ts"].map((source) => (fs.existsSync(source) && fs.statSync(source).isFile() ? fs.statSync(source).mtimeMs : newestUnder(source))));
+  const sourceAt = Math.max(...["app", "search", "public", "package-lock.json", "vite.config.ts", "remix.config.js"].map((source) => (fs.existsSync(source) && fs.statSync(source).isFile() ? fs.statSync(source).mtimeMs : newestUnder(source))));
   if (builtAt > sourceAt) return;
   log(builtAt === 0 ? `no build in ${buildDir}/: running npm run build` : `the build in ${buildDir}/ is older than the source: running npm run build`);
   const build = spawnSync("npm", ["run", "build"], { stdio: ["ignore", process.stderr, process.stderr], env: { ...process.env, BUILD_DIR: buildDir } });

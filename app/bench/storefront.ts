@@ -107,7 +107,6 @@ async function database(): Promise<string> {
   return server.ensureDatabase("sammachip");
 }
 
-
 async function startStore(url: string, label: string, pageCacheSeconds?: number): Promise<ChildProcess> {
   const profile = settings.BENCH_CPU_PROF === "true" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(settings.BENCH_DATA_DIR, "profiles", label)}`] : [];
   const child = spawn(process.execPath, [...profile, ...STORE_NODE_FLAGS, "--import", "tsx", "app/server.ts"], {
